@@ -1,0 +1,10 @@
+"""Build-time side of the site: load and check data/, then feed pages, calendar and JSON exports.
+
+mkdocs-macros loads this package by path (mkdocs.yml `module_name: sitegen`) and calls define_env.
+"""
+
+
+def define_env(env):
+    # Imported here so `sitegen.data` (used by the calculator CLI) does not pull in MkDocs.
+    from .macros import define_env as define
+    define(env)

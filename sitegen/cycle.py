@@ -1,0 +1,53 @@
+"""Where the current exam cycle stands on a given day: the home page's one-line answer."""
+import datetime
+import os
+
+from . import zh
+
+CHINA = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def build_day():
+    """The day the site is built, in China; SITE_TODAY=YYYY-MM-DD pins it for tests and snapshots."""
+    pinned = os.environ.get("SITE_TODAY")
+    return datetime.date.fromisoformat(pinned) if pinned else datetime.datetime.now(CHINA).date()
+
+
+def release_text(release, with_year=True):
+    """A score release in words: exact day (and hour) or the expected span."""
+    if release["date"]:
+        text = zh.date(release["date"], with_year)
+        return text + (" " + release["time"] if release["time"] else "")
+    return zh.span(*release["between"], with_year=with_year)
+
+
+def stage(years, today):
+    """{"year", "stage", "sentence", "confidence"} for the newest year in data/ on `today`.
+
+    stage is one of: "dates-unknown", "before-exam", "awaiting-scores", "scores-out".
+    """
+    year = years[-1]
+    number = year["year"]
+    exam = year["exam"]
+    if not exam:
+        return {"year": number, "stage": "dates-unknown", "confidence": None,
+                "sentence": "%d年的考试日期尚未公布。" % number}
+    first, last = (datetime.date.fromisoformat(d) for d in (exam["days"][0], exam["days"][-1]))
+    when = zh.days(exam["days"], with_year=False)
+    if today < first:
+        return {"year": number, "stage": "before-exam", "confidence": exam["confidence"],
+                "sentence": "%d年考试定于%s举行。" % (number, when)}
+    release = year["score_release"]
+    released = release and release["date"] and datetime.date.fromisoformat(release["date"]) <= today
+    if released:
+        return {"year": number, "stage": "scores-out", "confidence": release["confidence"],
+                "sentence": "%d年考试成绩已于%s公布。" % (number, release_text(release))}
+    held = "正在举行" if today <= last else "已于%s举行" % when
+    if not release:
+        tail = "成绩公布日期尚无消息。"
+    elif release["confidence"] == "expected":
+        tail = "成绩预计%s公布。" % release_text(release)
+    else:
+        tail = "成绩将于%s公布。" % release_text(release)
+    return {"year": number, "stage": "awaiting-scores", "confidence": (release or exam)["confidence"],
+            "sentence": "%d年考试%s，%s" % (number, held, tail)}

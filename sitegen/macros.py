@@ -1,0 +1,60 @@
+"""mkdocs-macros entry point: validated data and small presentation helpers for the page templates.
+
+Pages are Jinja2 templates rendered with StrictUndefined (mkdocs.yml: on_undefined: strict),
+so a misspelt name stops the build instead of printing a blank.
+"""
+import html
+import urllib.parse
+
+from mkdocs.exceptions import PluginError
+
+from . import cycle, zh
+from .data import DataError, load
+
+
+def _badge(level):
+    return '<span class="conf conf-%s" title="%s">%s</span>' % (
+        level, html.escape(zh.confidence_help(level)), zh.confidence(level))
+
+
+def _host(url):
+    return urllib.parse.urlsplit(url).hostname.removeprefix("www.").removeprefix("m.")
+
+
+def _links(sources):
+    return "、".join('<a href="%s" title="%s" rel="nofollow noopener">%s</a>' % (
+        html.escape(s["url"]), html.escape(s.get("title", s["url"])), html.escape(_host(s["url"])))
+        for s in sources)
+
+
+def _sources(fact):
+    """Confidence mark plus linked source hosts, for one sourced fact."""
+    return '%s <span class="src">来源：%s</span>' % (_badge(fact["confidence"]), _links(fact["sources"]))
+
+
+def define_env(env):
+    try:
+        data = load()
+    except DataError as err:
+        raise PluginError("data/ 检查未通过：\n" + "\n".join(err.messages)) from None
+    rules, years = data["rules"], data["years"]
+    today = cycle.build_day()
+    env.variables.update(dict(
+        rules=rules,
+        years=years,
+        new_years=[y for y in years if y["system"] == "new"],
+        year_by_number={y["year"]: y for y in years},
+        subject_name={s["id"]: s["name"] for s in rules["subjects"]},
+        build_day=today.isoformat(),
+        current=cycle.stage(years, today),
+        last_checked=max([rules["checked"]] + [y["checked"] for y in years]),
+    ))
+    env.filters.update(dict(
+        zh_date=zh.date,
+        zh_days=zh.days,
+        release=cycle.release_text,
+        confidence_help=zh.confidence_help,
+    ))
+    env.macro(_badge, "badge")
+    env.macro(_sources, "sources")
+    env.macro(_links, "links")
