@@ -74,3 +74,8 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="rewrite tests/snapshots from the current build instead of comparing")
