@@ -1,13 +1,26 @@
-"""`python -m sitegen check [PROJECT_DIR]`: validate data/ and print every problem, one per line."""
+"""Command line for maintainers.
+
+python -m sitegen check [PROJECT_DIR]    validate data/ and print every problem, one per line
+python -m sitegen freshness [YYYY-MM-DD] say what in data/ the calendar has overtaken (exit 1 if anything)
+"""
+import datetime
 import pathlib
 import sys
 
+from . import cycle, freshness
 from .data import ROOT, DataError, load
+
+USAGE = "用法：python -m sitegen check [项目目录] | python -m sitegen freshness [YYYY-MM-DD]"
 
 
 def main(argv):
+    if argv and argv[0] == "freshness" and len(argv) <= 2:
+        today = datetime.date.fromisoformat(argv[1]) if len(argv) == 2 else cycle.build_day()
+        problems = freshness.stale(load(), today)
+        print("\n".join(problems) if problems else "data/ 没有过期的内容（%s）。" % today)
+        return 1 if problems else 0
     if not argv or argv[0] != "check" or len(argv) > 2:
-        print("用法：python -m sitegen check [项目目录]", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
     try:
         data = load(pathlib.Path(argv[1]) if len(argv) == 2 else ROOT)

@@ -22,24 +22,29 @@ def release_text(release, with_year=True):
 
 
 def stage(years, today):
-    """{"year", "stage", "sentence", "confidence"} for the newest year in data/ on `today`.
+    """{"year", "stage", "sentence", "confidence"} on `today`, for the newest year with exam dates.
 
     stage is one of: "dates-unknown", "before-exam", "awaiting-scores", "scores-out".
+    A newer year without dates yet (a fresh data/years/YYYY.yml) adds a sentence saying so.
     """
-    year = years[-1]
-    number = year["year"]
-    exam = year["exam"]
-    if not exam:
-        return {"year": number, "stage": "dates-unknown", "confidence": None,
-                "sentence": "%d年的考试日期尚未公布。" % number}
+    dated = [y for y in years if y["exam"]]
+    if not dated:
+        return {"year": years[-1]["year"], "stage": "dates-unknown", "confidence": None,
+                "sentence": "%d年的考试日期尚未公布。" % years[-1]["year"]}
+    result = _year_stage(dated[-1], today)
+    if dated[-1] is not years[-1]:
+        result["sentence"] += "%d年的考试日期尚未公布。" % years[-1]["year"]
+    return result
+
+
+def _year_stage(year, today):
+    number, exam, release = year["year"], year["exam"], year["score_release"]
     first, last = (datetime.date.fromisoformat(d) for d in (exam["days"][0], exam["days"][-1]))
     when = zh.days(exam["days"], with_year=False)
     if today < first:
         return {"year": number, "stage": "before-exam", "confidence": exam["confidence"],
                 "sentence": "%d年考试定于%s举行。" % (number, when)}
-    release = year["score_release"]
-    released = release and release["date"] and datetime.date.fromisoformat(release["date"]) <= today
-    if released:
+    if release and release["date"] and datetime.date.fromisoformat(release["date"]) <= today:
         return {"year": number, "stage": "scores-out", "confidence": release["confidence"],
                 "sentence": "%d年考试成绩已于%s公布。" % (number, release_text(release))}
     held = "正在举行" if today <= last else "已于%s举行" % when

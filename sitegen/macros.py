@@ -4,11 +4,12 @@ Pages are Jinja2 templates rendered with StrictUndefined (mkdocs.yml: on_undefin
 so a misspelt name stops the build instead of printing a blank.
 """
 import html
+import pathlib
 import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import cycle, zh
+from . import cycle, outputs, zh
 from .data import DataError, load
 
 
@@ -40,6 +41,7 @@ def define_env(env):
     rules, years = data["rules"], data["years"]
     today = cycle.build_day()
     env.variables.update(dict(
+        data=data,
         rules=rules,
         years=years,
         new_years=[y for y in years if y["system"] == "new"],
@@ -58,3 +60,19 @@ def define_env(env):
     env.macro(_badge, "badge")
     env.macro(_sources, "sources")
     env.macro(_links, "links")
+
+
+def on_post_build(env):
+    outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.conf["site_url"])
+
+
+def on_post_page_macros(env):
+    """Every page ends with when its data was last checked, an edit link and a pre-filled mistake report."""
+    page, extra = env.page, env.conf["extra"]
+    edit = "%s/edit/%s/docs/%s" % (extra["repo"], extra["branch"], page.file.src_uri)
+    report = "%s/issues/new?%s" % (extra["repo"], urllib.parse.urlencode(
+        {"template": "mistake.yml", "title": "纠错：%s" % page.title, "page": page.canonical_url or page.url}))
+    env.markdown += (
+        '\n\n<p class="page-meta">本页数据最后核对于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
+        ' · <a href="%s" rel="nofollow">报告错误</a></p>\n'
+        % (zh.date(env.variables["last_checked"]), html.escape(edit), html.escape(report)))

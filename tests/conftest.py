@@ -24,6 +24,18 @@ def build_site(project, out, today=BUILD_DAY):
                           cwd=project, env=env, capture_output=True, text=True)
 
 
+@pytest.fixture
+def project_copy(tmp_path):
+    """A throw-away copy of everything the build reads, for tests that change data/."""
+    for name in ["docs", "overrides", "sitegen", "data", "calculator"]:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    if (ROOT / "node_modules").exists():
+        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site")

@@ -1,11 +1,8 @@
 """The strict build: pages come out, facts come from data/, a broken date stops the build."""
 import json
 import re
-import shutil
 
-import pytest
-
-from ..conftest import ROOT, build_site
+from ..conftest import build_site
 
 
 def _text(html):
@@ -39,14 +36,6 @@ def test_jieba_segments_chinese_in_the_search_index(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "\u200b" in text, "search index has no word breaks: is jieba installed?"
-
-
-@pytest.fixture
-def project_copy(tmp_path):
-    for name in ["docs", "overrides", "sitegen", "data"]:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    return tmp_path
 
 
 def _set_2025_release(project, value):

@@ -1,0 +1,92 @@
+"""Files beside the pages: calendar.ics, exams.json with its schema, robots.txt; and the freshness check."""
+import datetime
+import json
+
+import icalendar
+import jsonschema
+import pytest
+
+from sitegen import cycle, freshness
+from sitegen.data import load
+
+from ..conftest import ROOT, build_site
+
+
+def _events(path):
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def test_calendar_has_every_exam_and_release_with_stable_uids(built_site):
+    events = _events(built_site / "calendar.ics")
+    for year in range(2019, 2027):
+        assert "%d-exam@zhuan-kaohou" % year in events
+        assert "%d-score-release@zhuan-kaohou" % year in events
+    exam = events["2025-exam@zhuan-kaohou"]
+    assert exam.decoded("DTSTART") == datetime.date(2025, 10, 25)
+    assert exam.decoded("DTEND") == datetime.date(2025, 10, 27), "DTEND is the day after the last exam day"
+    expected = events["2026-score-release@zhuan-kaohou"]
+    assert str(expected["STATUS"]) == "TENTATIVE" and str(expected["SUMMARY"]).startswith("预计")
+    assert str(events["2025-score-release@zhuan-kaohou"]["STATUS"]) == "CONFIRMED"
+
+
+def test_exams_json_validates_against_its_published_schema(built_site):
+    schema = json.loads((built_site / "exams.schema.json").read_text("utf-8"))
+    document = json.loads((built_site / "exams.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(document)
+    assert document["version"] == 1
+    assert [y["year"] for y in document["years"]][:2] == [2018, 2019]
+    document["years"][7]["score_release"]["date"] = "26.12.2025"
+    assert not validator.is_valid(document), "the schema must reject a malformed date"
+
+
+def test_robots_points_at_the_sitemap(built_site):
+    robots = (built_site / "robots.txt").read_text("utf-8")
+    assert "Sitemap: http" in robots and (built_site / "sitemap.xml").is_file()
+
+
+def test_two_builds_give_identical_calendar_bytes(built_site, tmp_path):
+    result = build_site(ROOT, tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "again" / "calendar.ics").read_bytes() == (built_site / "calendar.ics").read_bytes()
+    assert (tmp_path / "again" / "exams.json").read_bytes() == (built_site / "exams.json").read_bytes()
+
+
+def test_a_changed_date_changes_only_that_event_and_field(built_site, project_copy):
+    path = project_copy / "data" / "years" / "2025.yml"
+    path.write_text(path.read_text("utf-8").replace('"2025-12-26"', '"2025-12-30"'), "utf-8")
+    result = build_site(project_copy, project_copy / "out")
+    assert result.returncode == 0, result.stderr
+    before, after = _events(built_site / "calendar.ics"), _events(project_copy / "out" / "calendar.ics")
+    changed = sorted(uid for uid in before if before[uid].to_ical() != after[uid].to_ical())
+    assert changed == ["2025-score-release@zhuan-kaohou"]
+    assert after[changed[0]].decoded("DTSTART") == datetime.date(2025, 12, 30)
+    old = json.loads((built_site / "exams.json").read_text("utf-8"))
+    new = json.loads((project_copy / "out" / "exams.json").read_text("utf-8"))
+    assert new["years"][7]["score_release"]["date"] == "2025-12-30"
+    new["years"][7]["score_release"]["date"] = "2025-12-26"
+    assert new == old
+
+
+@pytest.mark.parametrize("day, stage, sentence", [
+    ("2026-06-01", "before-exam", "2026年考试定于10月24–25日举行。"),
+    ("2026-10-25", "awaiting-scores", "2026年考试正在举行，成绩预计2026年12月下旬公布。"),
+    ("2026-11-22", "awaiting-scores", "2026年考试已于10月24–25日举行，成绩预计2026年12月下旬公布。"),
+])
+def test_home_page_stage_follows_the_calendar(day, stage, sentence):
+    result = cycle.stage(load()["years"], datetime.date.fromisoformat(day))
+    assert (result["stage"], result["sentence"]) == (stage, sentence)
+
+
+def test_stage_after_release_names_the_release_day():
+    years = load()["years"][:-1]  # up to 2025, whose scores came out on 2025-12-26
+    result = cycle.stage(years, datetime.date(2026, 1, 5))
+    assert result["stage"] == "scores-out"
+    assert result["sentence"] == "2025年考试成绩已于2025年12月26日 10:00公布。"
+
+
+def test_freshness_flags_an_expected_date_that_has_passed():
+    data = load()
+    assert not any("2026.yml" in p for p in freshness.stale(data, datetime.date(2026, 12, 1)))
+    assert any("2026.yml" in p and "预计" in p for p in freshness.stale(data, datetime.date(2027, 1, 2)))
