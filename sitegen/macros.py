@@ -9,7 +9,7 @@ import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import cycle, outputs, zh
+from . import cycle, news, outputs, zh
 from .data import DataError, load
 
 
@@ -49,6 +49,7 @@ def define_env(env):
         subject_name={s["id"]: s["name"] for s in rules["subjects"]},
         build_day=today.isoformat(),
         current=cycle.stage(years, today),
+        news_items=news.items(data, today),
         last_checked=max([rules["checked"]] + [y["checked"] for y in years]),
     ))
     env.filters.update(dict(
@@ -63,7 +64,8 @@ def define_env(env):
 
 
 def on_post_build(env):
-    outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.conf["site_url"])
+    outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
+                  env.conf["site_url"])
 
 
 def on_post_page_macros(env):

@@ -90,3 +90,35 @@ def test_freshness_flags_an_expected_date_that_has_passed():
     data = load()
     assert not any("2026.yml" in p for p in freshness.stale(data, datetime.date(2026, 12, 1)))
     assert any("2026.yml" in p and "预计" in p for p in freshness.stale(data, datetime.date(2027, 1, 2)))
+
+
+def test_the_news_feed_lists_each_item_once(built_site):
+    import xml.etree.ElementTree as ET
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(built_site / "feed.xml").getroot()
+    ids = [e.find(atom + "id").text for e in feed.findall(atom + "entry")]
+    assert len(ids) == len(set(ids)) >= 14
+    assert ids[0].endswith("#2026-exam-held"), "newest first; on the pinned build day 2026 scores are not out"
+    assert any(i.endswith("#2025-scores-out") for i in ids)
+
+
+def test_recording_the_2026_release_is_a_one_file_change(project_copy):
+    """The December routine: edit data/years/2026.yml only, and every output follows."""
+    path = project_copy / "data" / "years" / "2026.yml"
+    text = path.read_text("utf-8")
+    start = text.index("score_release:")
+    end = text.index("unknown:")
+    release = ('score_release:\n  date: "2026-12-25"\n  time: "10:00"\n  confidence: official\n'
+               '  sources:\n    - url: https://example.org/2026-release\n\n')
+    path.write_text(text[:start] + release + text[end:], "utf-8")
+    result = build_site(project_copy, project_copy / "out", today="2026-12-26")
+    assert result.returncode == 0, result.stderr
+    out = project_copy / "out"
+    home = (out / "index.html").read_text("utf-8")
+    assert "2026年考试成绩已于2026年12月25日 10:00公布。" in home
+    assert "预计2026年12月下旬" not in (out / "timeline" / "index.html").read_text("utf-8")
+    event = _events(out / "calendar.ics")["2026-score-release@zhuan-kaohou"]
+    assert str(event["STATUS"]) == "CONFIRMED" and event.decoded("DTSTART") == datetime.date(2026, 12, 25)
+    assert "#2026-scores-out" in (out / "feed.xml").read_text("utf-8")
+    exams = json.loads((out / "exams.json").read_text("utf-8"))
+    assert exams["years"][-1]["score_release"]["date"] == "2026-12-25"
