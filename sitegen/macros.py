@@ -9,7 +9,7 @@ import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import cycle, news, outputs, zh
+from . import calculator_page, cycle, news, outputs, vendor, zh
 from .data import DataError, load
 
 
@@ -61,11 +61,19 @@ def define_env(env):
     env.macro(_badge, "badge")
     env.macro(_sources, "sources")
     env.macro(_links, "links")
+    # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
+    env.macro(lambda: calculator_page.head(env.page), "calculator_head")
+    env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
+    env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
 
 
 def on_post_build(env):
     outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
                   env.conf["site_url"])
+    try:  # PyScript, MicroPython and the calculator package, served from the site itself
+        vendor.copy(env.conf["site_dir"])
+    except vendor.VendorError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_post_page_macros(env):

@@ -1,0 +1,362 @@
+"""The calculator page in Chromium: shared links give the command line's answer, bad links give its message,
+the form drives the result and the URL, nothing leaves the site, and the page still says something without
+JavaScript. The command line (`python -m calculator --json`) is the oracle throughout."""
+import importlib.util
+import pathlib
+import urllib.parse
+
+import pytest
+
+import calculator
+from sitegen import vendor
+from sitegen.data import load_engine_data
+
+from ..conftest import ROOT, serve
+from .conftest import Calculator, query, run_cli
+
+browser_test = pytest.mark.browser
+SCREENSHOT = ROOT / "test-results" / "calculator-390x844.png"
+
+# Shared links for every level and the edge cases; each is compared with the command line.
+LINKS = {
+    "full, two passes": [("level", "full"), ("law", "2025"), ("management", "2025"), ("today", "2026-11-22")],
+    "full, certified": [("level", "full"), ("law", "2022"), ("management", "2023"), ("technology", "2024"),
+                        ("practice", "2025"), ("today", "2026-11-22")],
+    "exempt-1, certified": [("level", "exempt-1"), ("law", "2024"), ("management", "2025"), ("practice", "2023"),
+                            ("today", "2026-11-22")],
+    "exempt-2, certified (contract example)": [("level", "exempt-2"), ("law", "2023"), ("practice", "2024"),
+                                               ("today", "2026-11-22")],
+    "exempt-2, nothing passed": [("level", "exempt-2"), ("today", "2026-11-22")],
+    "add-specialty": [("level", "add-specialty"), ("practice", "2026"), ("today", "2026-11-22")],
+    "2022 extension (contract example)": [("level", "full"), ("law", "2019"), ("management", "2021"),
+                                          ("today", "2023-01-10"), ("extension", "2022")],
+    "2018 carry-over": [("level", "full"), ("law", "2018"), ("management", "2020"), ("technology", "2021"),
+                        ("today", "2021-12-01")],
+    "no valid pass": [("level", "full"), ("law", "2019"), ("management", "2020"), ("today", "2026-11-22")],
+    "between exam and score release": [("level", "full"), ("law", "2025"), ("technology", "2024"),
+                                       ("today", "2025-12-01")],
+    "on the last exam day": [("level", "exempt-2"), ("law", "2025"), ("today", "2026-10-25")],
+    "today left out (China's today)": [("level", "full"), ("law", "2025")],
+    "parameters in another order": [("today", "2026-11-22"), ("practice", "2024"), ("level", "exempt-2"),
+                                    ("law", "2023")],
+}
+EXPECTED_STATUS = {
+    "full, certified": "certified", "exempt-2, nothing passed": "no_valid_pass", "2018 carry-over": "in_progress",
+    "no valid pass": "no_valid_pass", "2022 extension (contract example)": "in_progress",
+    "exempt-2, certified (contract example)": "certified",
+}
+
+# Bad links with a command-line equivalent: the page must show exactly the command line's message.
+BAD_LINKS = {
+    "script in a year": [("level", "full"), ("law", "<script>alert(1)</script>")],
+    "markup in a year": [("level", "full"), ("law", '"><img src=x onerror="window.__xss=1">')],
+    "unknown level": [("level", "xyz")],
+    "script as level": [("level", "<script>window.__xss=1</script>")],
+    "year 1900": [("level", "full"), ("law", "1900")],
+    "same subject twice": [("level", "full"), ("law", "2025"), ("law", "2024")],
+    "2018 for exempt-1": [("level", "exempt-1"), ("law", "2018")],
+    "subject the level does not sit": [("level", "exempt-1"), ("technology", "2024")],
+    "exam not over yet": [("level", "full"), ("law", "2026"), ("today", "2026-10-25")],
+    "impossible date": [("level", "full"), ("today", "2026-02-30")],
+    "extension year not allowed": [("level", "full"), ("extension", "2021")],
+    "no level": [("law", "2025")],
+}
+
+
+def _load_view():
+    spec = importlib.util.spec_from_file_location("page_view", ROOT / "docs" / "calculator" / "view.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- Shared links ------------------------------------------------------------------------------------
+
+@browser_test
+@pytest.mark.parametrize("name", LINKS)
+def test_a_shared_link_shows_the_command_lines_answer(calc, name):
+    pairs = LINKS[name]
+    status, expected, stderr = run_cli(pairs)
+    assert status == 0, stderr
+    calc.open(query(pairs))
+    assert calc.error() is None
+    assert calc.json() == expected
+    if name in EXPECTED_STATUS:
+        assert expected["status"] == EXPECTED_STATUS[name]
+    # The form shows the link's state.
+    level = dict(pairs)["level"]
+    assert calc.page.is_checked('input[name="level"][value="%s"]' % level)
+    for key, value in pairs:
+        if key not in ("level", "today", "extension"):
+            assert calc.page.input_value("#calc-" + key) == value
+    assert calc.page.is_checked("#calc-extension-2022") == ("extension" in dict(pairs))
+    text = calc.text()
+    assert "下次考试" in text or str(expected["next_exam_year"]) in text
+    assert calc.page.locator("#calc-result svg[role=img]").get_attribute("aria-labelledby")
+
+
+@browser_test
+@pytest.mark.parametrize("name", BAD_LINKS)
+def test_a_bad_link_shows_the_command_lines_message_and_injects_nothing(calc, name):
+    pairs = BAD_LINKS[name]
+    status, _, stderr = run_cli(pairs)
+    assert status == 2 and stderr
+    dialogs = []
+    calc.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    calc.open(query(pairs))
+    assert calc.json() is None
+    assert calc.error() == stderr
+    assert stderr in calc.text()
+    _assert_nothing_injected(calc.page, dialogs)
+
+
+@browser_test
+@pytest.mark.parametrize("search, word", [
+    ("?level=full&level=exempt-1", "level"),
+    ("?level=full&today=2026-11-22&today=2026-11-23", "today"),
+    ("?level=full&law=%FF%FE", "编码"),
+])
+def test_links_the_command_line_cannot_express_get_a_message_too(calc, search, word):
+    calc.open(search)
+    assert calc.json() is None
+    assert word in calc.error()
+    assert calc.error() in calc.text()
+    _assert_nothing_injected(calc.page, [])
+
+
+def _assert_nothing_injected(page, dialogs):
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.type)")
+    assert scripts == ["application/json", "module", "mpy"], "the page's own three scripts, nothing added"
+    assert page.locator("#calc-result script, #calc-result img, #calc-result [onerror]").count() == 0
+    assert page.locator("#calc-result *").count() <= 4  # the message, a hint and notes: text only
+
+
+@browser_test
+def test_parameters_the_page_does_not_know_are_ignored_with_a_note(calc):
+    pairs = LINKS["full, two passes"]
+    calc.open(query(pairs + [("from", "singlemessage"), ("isappinstalled", "0")]))
+    assert calc.json() == run_cli(pairs)[1]
+    assert "from" in calc.text() and "已忽略" in calc.text()
+
+
+# --- The form ----------------------------------------------------------------------------------------
+
+@browser_test
+def test_the_form_updates_the_result_and_the_url_without_a_click(calc):
+    page = calc.page
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    calc.open("")
+    assert calc.json() == run_cli([("level", "full")])[1]
+
+    page.check('input[name="level"][value="exempt-2"]')
+    page.wait_for_function("location.search.includes('level=exempt-2')")
+    visible = [s for s in ["law", "management", "technology", "practice"] if page.is_visible("#calc-" + s)]
+    assert visible == ["law", "practice"]
+    year = page.eval_on_selector("#calc-law", "s => s.options[1].value")  # the latest exam that is over
+    page.select_option("#calc-law", year)
+    page.wait_for_function("location.search.includes('law=%s')" % year)
+    assert calc.query_params() == [("level", "exempt-2"), ("law", year)]
+    assert calc.json() == run_cli([("level", "exempt-2"), ("law", year)])[1]
+    assert page.input_value("#calc-link") == page.url
+
+    # Keyboard: arrow keys move through the level radios; the law pass is dropped (增报专业 does not sit it).
+    page.focus('input[name="level"][value="exempt-2"]')
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("location.search.includes('level=add-specialty')")
+    assert calc.query_params() == [("level", "add-specialty")]
+    assert calc.json()["level"] == "add-specialty"
+
+    page.check("#calc-extension-2022")
+    page.wait_for_function("location.search.includes('extension=2022')")
+    page.click(".calc-more summary")
+    page.fill("#calc-today", "2025-12-01")
+    page.wait_for_function("location.search.includes('today=2025-12-01')")
+    options = page.eval_on_selector_all("#calc-practice option", "os => os.map(o => o.value)")
+    assert options[:2] == ["", "2025"], "on 2025-12-01 the 2025 exam is the latest that is over"
+    page.select_option("#calc-practice", "2025")
+    pairs = [("level", "add-specialty"), ("practice", "2025"), ("today", "2025-12-01"), ("extension", "2022")]
+    page.wait_for_function("location.search.includes('practice=2025')")
+    assert calc.query_params() == pairs
+    assert calc.json() == run_cli(pairs)[1]
+
+    # Reloading the URL restores the same form and result.
+    before = calc.json()
+    calc.open(urllib.parse.urlsplit(page.url).query and "?" + urllib.parse.urlsplit(page.url).query)
+    assert calc.json() == before and page.is_checked("#calc-extension-2022")
+    _assert_only_loopback(requests)
+
+
+@browser_test
+def test_choices_are_limited_to_years_the_rules_accept(calc):
+    calc.open("?level=full&today=2026-11-22")
+    years = calc.page.eval_on_selector_all("#calc-law option", "os => os.map(o => o.value)")
+    assert years == ["", "2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"]
+    calc.page.check('input[name="level"][value="exempt-1"]')
+    calc.page.wait_for_function("location.search.includes('level=exempt-1')")
+    years = calc.page.eval_on_selector_all("#calc-law option", "os => os.map(o => o.value)")
+    assert years[-1] == "2019", "2018 passes count for 考全科 only"
+    calc.open("?level=exempt-1&today=2026-10-25")
+    years = calc.page.eval_on_selector_all("#calc-law option", "os => os.map(o => o.value)")
+    assert years[1] == "2025", "the 2026 exam is still running on its last day"
+
+
+@browser_test
+def test_copy_link_uses_the_clipboard(calc, site_url):
+    calc.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    calc.open(query(LINKS["full, two passes"]))
+    calc.page.click("#calc-copy")
+    calc.page.wait_for_function("document.getElementById('calc-copy-status').textContent.includes('已复制')")
+    assert calc.page.evaluate("navigator.clipboard.readText()") == calc.page.url
+
+
+@browser_test
+def test_copy_link_without_the_clipboard_api_selects_the_link(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  locale="zh-CN")
+    context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
+    calc = Calculator(context.new_page(), site_url).open(query(LINKS["full, two passes"]))
+    calc.page.click("#calc-copy")
+    calc.page.wait_for_function("document.getElementById('calc-copy-status').textContent.length > 0")
+    selected = calc.page.evaluate(
+        "(() => { const e = document.activeElement; return [e.id, e.selectionStart, e.selectionEnd, e.value]; })()")
+    context.close()
+    assert selected[0] == "calc-link"
+    assert selected[1:3] == [0, len(selected[3])] and selected[3] == calc.url + query(LINKS["full, two passes"])
+
+
+# --- Nothing leaves the site, every file is ours -------------------------------------------------------
+
+def _assert_only_loopback(urls):
+    hosts = {urllib.parse.urlsplit(url).hostname for url in urls if not url.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, urls
+
+
+@browser_test
+def test_no_request_leaves_the_site_and_none_fails(calc):
+    requests, failures = [], []
+    calc.page.on("request", lambda request: requests.append(request.url))
+    calc.page.on("requestfailed", lambda request: failures.append(request.url))
+    calc.page.on("response", lambda response: failures.append(response.url) if response.status >= 400 else None)
+    calc.open(query(LINKS["2022 extension (contract example)"]))
+    calc.page.wait_for_load_state("networkidle")
+    _assert_only_loopback(requests)
+    assert failures == []
+    fetched = {u.split("/assets/vendor/")[1] for u in requests if "/assets/vendor/" in u}
+    assert "micropython/micropython.wasm" in fetched and "pyscript/core.js" in fetched
+    assert not any("codemirror" in u or "xterm" in u or u.endswith(".map") for u in requests)
+
+
+def test_only_the_files_the_page_loads_are_copied(built_site):
+    files = {p.relative_to(built_site).as_posix() for p in (built_site / "assets" / "vendor").rglob("*")
+             if p.is_file()}
+    pyscript = {"assets/vendor/pyscript/" + name for name in vendor.pyscript_files()}
+    assert files == pyscript | {"assets/vendor/micropython/micropython.mjs",
+                                "assets/vendor/micropython/micropython.wasm"}
+    assert not any(name.endswith(".map") or "codemirror" in name or "xterm" in name for name in files)
+    for name in vendor.package_files():
+        copied = built_site / "assets" / "py" / "calculator" / name
+        assert copied.read_bytes() == (ROOT / "calculator" / name).read_bytes(), "the package itself, unchanged"
+    assert not (built_site / "assets" / "py" / "calculator" / "__main__.py").exists()
+    assert "codemirror" not in (built_site / "index.html").read_text("utf-8")
+    assert "assets/vendor/pyscript" not in (built_site / "timeline" / "index.html").read_text("utf-8"), \
+        "PyScript is loaded on the calculator page only"
+
+
+@pytest.fixture(scope="module")
+def subpath_site(built_site, tmp_path_factory):
+    root = tmp_path_factory.mktemp("pages")
+    (root / "repo").symlink_to(built_site, target_is_directory=True)
+    url, stop = serve(root)
+    yield url + "repo/"
+    stop()
+
+
+@browser_test
+def test_the_calculator_works_under_a_sub_path(phone, subpath_site):
+    failures = []
+    phone.on("response", lambda r: failures.append(r.url) if r.status >= 400 else None)
+    calc = Calculator(phone, subpath_site).open(query(LINKS["full, two passes"]))
+    assert calc.json() == run_cli(LINKS["full, two passes"])[1]
+    assert failures == []
+    links = phone.eval_on_selector_all("#calc-result a", "els => els.map(e => e.href)")
+    assert links and all("/repo/guides/" in href for href in links)
+
+
+# --- Without JavaScript, and how it looks --------------------------------------------------------------
+
+@browser_test
+def test_without_javascript_the_rule_and_tables_from_the_engine_are_there(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844},
+                                  locale="zh-CN")
+    page = context.new_page()
+    page.goto(site_url + "calculator/")
+    engine = load_engine_data()
+    captions = page.eval_on_selector_all(".calc-table caption", "els => els.map(e => e.textContent)")
+    assert [c.split("（")[0] for c in captions] == [lv["name"] for lv in engine["levels"]]
+    rows = page.evaluate("[...document.querySelector('.calc-table').querySelectorAll('tbody tr')]"
+                         ".map(tr => [...tr.cells].map(td => td.textContent))")
+    level = engine["levels"][0]
+    for cells in rows:
+        year = int(cells[0].rstrip("年"))
+        result = calculator.calculate(engine, level["id"], {level["subjects"][0]: year}, "2026-11-22")
+        assert cells[1] == "%d年" % result["subjects"][0]["valid_through"]
+    assert [r[:2] for r in rows][:2] == [["2018年", "2021年"], ["2019年", "2022年"]]
+    assert page.is_visible(".calc-noscript") and not page.is_visible("#calc-form")
+    assert "每科单独滚动" in page.inner_text("article")
+    assert page.get_attribute("#calc-result", "data-json") is None
+    context.close()
+
+
+@browser_test
+def test_screenshot_on_a_phone(calc):
+    calc.open(query(LINKS["2022 extension (contract example)"]))
+    calc.page.evaluate("document.getElementById('calc-result-heading').scrollIntoView()")
+    calc.page.evaluate("window.scrollBy(0, -60)")  # below Material's sticky header
+    calc.page.wait_for_timeout(500)  # let the header finish swapping site name and page title
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    calc.page.screenshot(path=str(SCREENSHOT))
+    assert calc.page.viewport_size == {"width": 390, "height": 844}
+    width = calc.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "nothing is wider than the phone"
+
+
+# --- The page's view module on CPython (no browser) ----------------------------------------------------
+
+def test_view_escapes_what_it_writes():
+    view = _load_view()
+    assert view.esc("<a href=\"x\" onclick='y'>&") == "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;"
+    engine = load_engine_data()
+    engine["subjects"][0]["name"] = "<script>alert(1)</script>"
+    result = calculator.calculate(engine, "full", {"law": 2025}, "2026-11-22")
+    html = view.result_html(engine, result, "2026-11-22", True, None, "../")
+    assert "<script" not in html and "&lt;script&gt;" in html
+    svg = view.timeline_svg(engine, result)
+    assert svg.startswith('<svg class="calc-timeline" role="img" aria-labelledby=')
+    assert "<title id=" in svg and "下次考试是 2027 年" in svg
+
+
+def test_view_reads_and_writes_the_query():
+    view = _load_view()
+    engine = load_engine_data()
+    assert view.parse_query("?level=full&law=2025&x=%E4%B8%AD+%E6%96%87&e=") == [
+        ("level", "full"), ("law", "2025"), ("x", "中 文"), ("e", "")]
+    with pytest.raises(calculator.InputError):
+        view.parse_query("?law=%FF")
+    state = view.state_from_query(engine, view.parse_query("?level=full&law=2025&law=&from=timeline"))
+    assert state["passes"] == [("law", "2025")] and state["ignored"] == ["from"]
+    assert view.state_from_query(engine, view.parse_query("?from=timeline")) is None
+    assert view.query_string(engine, "exempt-2", {"law": "2025", "technology": "2024"}, "2026-11-22", "2022") == \
+        "level=exempt-2&law=2025&today=2026-11-22&extension=2022"
+    for search in ["?law=%3Cscript%3E", "?level=%E4%B8%AD"]:
+        pairs = view.parse_query(search)
+        assert view.parse_query("?" + "&".join("%s=%s" % (k, view.quote(v)) for k, v in pairs)) == pairs
+
+
+def test_page_embeds_the_engine_data_safely():
+    from sitegen import calculator_page
+    text = calculator_page.embedded_json({"x": "</script><!--"})
+    assert "<" not in text and ">" not in text
+    assert pathlib.Path(calculator_page.VIEW).is_file()
