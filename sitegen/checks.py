@@ -2,6 +2,8 @@
 import datetime
 import re
 
+import jinja2
+
 from .problems import Problem
 
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -120,4 +122,135 @@ def check_rules(doc):
             found.append((("levels", i, "subjects"), "科目请按 %s 的顺序写。" % "、".join(canonical)))
     if doc["carry_over"]["year"] >= doc["first_new_system_year"]:
         found.append((("carry_over", "year"), "带入新制度的旧制度年份应早于 %d。" % doc["first_new_system_year"]))
+    return found
+
+
+def _span_order(span, path, what):
+    """[(path, message)] when a [first, last] span runs backwards (bad dates are reported elsewhere)."""
+    first, last = (parse_date(d) for d in span)
+    if first and last and first > last:
+        return [(path, "%s的第一个日期（开始）不能晚于第二个日期（结束）。" % what)]
+    return []
+
+
+def check_provinces(doc, stem, years, year_files):
+    """[(path, message)] for one data/provinces/YYYY.yml; `years` maps year -> its year doc when that file
+    passed its own checks, `year_files` holds the names (stems) of every file in data/years/."""
+    found = []
+    if stem != str(doc["year"]):
+        return [(("year",), "文件名是 %s.yml，但 year 写的是 %s；两者必须相同。" % (stem, doc["year"]))]
+    if stem not in year_files:
+        return [(("year",), "没有 data/years/%d.yml；先建好这个年度的文件，再写各省的安排。" % doc["year"])]
+    year = years.get(doc["year"])
+    if year is None:
+        return []  # the year file has problems of its own; comparing with it would only echo them
+    exam_days = [parse_date(d) for d in year["exam"]["days"]] if year.get("exam") else []
+    release = year.get("score_release") or {}
+    released = parse_date(release.get("date") or (release.get("between") or [None])[0])
+    seen = {}
+    for i, entry in enumerate(doc["provinces"]):
+        if len(entry) == 1:
+            found.append((("provinces", i), "%s 只写了省份名；请至少写 registration、review、post_exam_check、certificate 中的一项，"
+                          "什么都没查到的省份不用写。" % entry["province"]))
+        if entry["province"] in seen:
+            found.append((("provinces", i, "province"), "%s 写了两次（第一次在 provinces[%d]）；同一个省份的内容请合在一处。"
+                           % (entry["province"], seen[entry["province"]] + 1)))
+        seen.setdefault(entry["province"], i)
+        found.extend(_check_province(entry, ("provinces", i), doc["year"], exam_days, released))
+    return found
+
+
+def _check_province(entry, base, year, exam_days, released):
+    found = []
+    registration = entry.get("registration")
+    if registration:
+        path = base + ("registration", "between")
+        found += _span_order(registration["between"], path, "报名时间")
+        start, end = (parse_date(d) for d in registration["between"])
+        if start and start.year != year:
+            found.append((path + (0,), "%s 不在 %d 年内；报名时间必须在本年度考试之前。" % (start, year)))
+        elif end and exam_days and end >= exam_days[0]:
+            found.append((path + (1,), "报名截止 %s 不能晚于或等于考试第一天 %s。" % (end, exam_days[0])))
+        pay = parse_date(registration.get("pay_until"))
+        if pay and end and pay < end:
+            found.append((base + ("registration", "pay_until"), "缴费截止 %s 不能早于报名截止 %s。" % (pay, end)))
+    # A review window opens with the scores; post-exam checks and certificates come after the exam
+    # (their notices may follow the release within days, so an edited release day must not trip them).
+    review = entry.get("review")
+    if review and review.get("between"):
+        path = base + ("review", "between")
+        found += _span_order(review["between"], path, "复核时间")
+        first = parse_date(review["between"][0])
+        if first and released and first < released:
+            found.append((path + (0,), "%s 早于本年度成绩公布日期 %s；复核从成绩公布之日起算。" % (first, released)))
+    after_exam = []
+    check = entry.get("post_exam_check")
+    for j, stage in enumerate(check.get("stages", []) if check else []):
+        path = base + ("post_exam_check", "stages", j, "between")
+        found += _span_order(stage["between"], path, "审核时间")
+        after_exam.append((path + (0,), stage["between"][0]))
+    certificate = entry.get("certificate")
+    if certificate and certificate.get("from"):
+        after_exam.append((base + ("certificate", "from"), certificate["from"]))
+    for path, text in after_exam:
+        first = parse_date(text)
+        if first and exam_days and first <= exam_days[-1]:
+            found.append((path, "%s 不晚于本年度考试最后一天 %s；考后审核和发证都在考试之后。" % (first, exam_days[-1])))
+    return found
+
+
+def check_guide(name, doc):
+    """[(path, message)] for a topic file in data/guides/ after its schema passed."""
+    found = []
+    if name == "signup":
+        subjects = [s["subject"] for day in doc["timetable"]["days"] for s in day]
+        if sorted(subjects) != sorted(set(subjects)) or len(subjects) != 4:
+            found.append((("timetable", "days"), "考试时间表里四个科目要各出现一次。"))
+        for d, day in enumerate(doc["timetable"]["days"]):
+            for s, session in enumerate(day):
+                if session["start"] >= session["end"]:
+                    found.append((("timetable", "days", d, s, "end"), "结束时间 %s 要晚于开始时间 %s。" % (session["end"], session["start"])))
+        for i, plan in enumerate(doc["plans"]["published"]):
+            if plan["date"][:4] != str(plan["year"]):
+                found.append((("plans", "published", i, "date"), "%s 不在 %d 年内；年度考试计划在当年发布。" % (plan["date"], plan["year"])))
+    if name == "certificate":
+        low, high = doc["paper"]["timing"]["months"]
+        if low > high:
+            found.append((("paper", "timing", "months"), "months 写成 [最少, 最多]，第一个数不能比第二个大。"))
+    return found
+
+
+FAQ_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+FAQ_GUIDE_RE = re.compile(r"^([a-z0-9-]+/)*[a-z0-9-]+\.md(#[a-z0-9-]+)?$")
+FACT_PATH_RE = re.compile(r"^[a-z_]+(\.[A-Za-z0-9_-]+)+$")
+
+
+def check_faq(doc):
+    """[(path, message)] for data/faq.yml after its schema passed; fact paths are followed by the loader."""
+    found = []
+    jinja_env = jinja2.Environment()
+    seen = set()
+    for i, entry in enumerate(doc["entries"]):
+        if not FAQ_ID_RE.match(entry["id"]):
+            found.append((("entries", i, "id"), "“%s” 不能做锚点：只用小写英文字母、数字和连字符，例如 review-where。" % entry["id"]))
+        if not FAQ_GUIDE_RE.match(entry["guide"]):
+            found.append((("entries", i, "guide"), "“%s” 不是站内页面：写 docs/ 下的 .md 路径，可带锚点，例如 guides/score-review.md#where。"
+                          % entry["guide"]))
+        for j, dotted in enumerate(entry.get("facts", [])):
+            if not FACT_PATH_RE.match(dotted):
+                found.append((("entries", i, "facts", j), "“%s” 不是事实路径：用点连接，例如 guides.review.national 或 years.latest.score_release。"
+                              % dotted))
+        if entry["id"] in seen:
+            found.append((("entries", i, "id"), "id “%s” 已经用过；每个问题的 id 要不同，它是页面上的锚点。" % entry["id"]))
+        seen.add(entry["id"])
+        if ("sources" in entry) != ("confidence" in entry):
+            have, need = ("sources", "confidence") if "sources" in entry else ("confidence", "sources")
+            found.append((("entries", i), "写了 %s 就要同时写 %s。" % (have, need)))
+        if not entry.get("facts") and "sources" not in entry:
+            found.append((("entries", i), "回答要有出处：用 facts 引用 data/ 里的事实（例如 guides.review.national），或者自己写 confidence 和 sources。"))
+        try:
+            jinja_env.parse(entry["a"])
+        except jinja2.TemplateSyntaxError as err:
+            found.append((("entries", i, "a"), "回答里的 {{ }} 或 {%% %%} 写法有误，常见原因是括号没有成对（Jinja 的提示：%s）。"
+                          % err.message))
     return found

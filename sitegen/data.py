@@ -3,6 +3,7 @@
 Every consumer (pages, calculator, calendar, JSON export, CLI) calls `load()` or
 `load_engine_data()`; nothing else reads data/ directly.
 """
+import difflib
 import json
 import pathlib
 
@@ -88,8 +89,139 @@ def _year_record(doc):
     return record
 
 
+# Topic files, one subject per file: data/guides/NAME.yml is checked against data/schemas/NAME.schema.json
+# and reaches the templates as guides.NAME (dashes become underscores: guides.score_query).
+GUIDES = ["score-query", "review", "post-exam-check", "certificate", "practice-registration", "specialties", "signup",
+          "misinformation"]
+FAQ_DEFAULTS = {"facts": [], "note": None}
+
+
+def _guide_key(name):
+    return name.replace("-", "_")
+
+
+def _load_guides(data_dir, root, registry):
+    """({key: record}, problems) for the topic files in data/guides/."""
+    guides, problems = {}, []
+    for path in sorted((data_dir / "guides").glob("*.yml")):
+        if path.stem not in GUIDES:
+            stray = _File(path, root)
+            stray.add((), "不认识的主题文件。data/guides/ 里只能有：%s；新主题要先在 sitegen/data.py 的 GUIDES 里登记并写好 schema。"
+                      % "、".join(name + ".yml" for name in GUIDES), 1)
+            problems += stray.problems
+    for name in GUIDES:
+        path = data_dir / "guides" / (name + ".yml")
+        if not path.is_file():
+            problems.append(Problem(path.relative_to(root).as_posix(), 1, "", "缺少这个主题文件；页面要从它取值。"))
+            continue
+        topic = _File(path, root)
+        if topic.validate(_validator(name + ".schema.json", registry)):
+            for bad_path, message in checks.check_guide(name, topic.doc):
+                topic.add(bad_path, message)
+        problems += topic.problems
+        if not topic.problems:
+            guides[_guide_key(name)] = _complete(topic.doc)
+    return guides, problems
+
+
+# Optional parts of a province record, filled in so templates can test them plainly.
+PROVINCE_PARTS = {"registration": {"pay_until": None, "summary": None},
+                  "review": {"between": None, "channel": "unknown"},
+                  "post_exam_check": {"stages": []},
+                  "certificate": {"from": None}}
+
+
+def _province_record(doc):
+    doc = _complete(doc)
+    doc["provinces"] = [{**{part: {**defaults, **entry[part]} if part in entry else None
+                            for part, defaults in PROVINCE_PARTS.items()}, "province": entry["province"]}
+                        for entry in doc["provinces"]]
+    return doc
+
+
+def _load_provinces(data_dir, root, registry, years):
+    """([record sorted by year], problems) for data/provinces/YYYY.yml; `years` maps year -> checked year doc."""
+    validator = _validator("provinces.schema.json", registry)
+    year_files = {path.stem for path in (data_dir / "years").glob("*.yml")}
+    records, problems = [], []
+    for path in sorted((data_dir / "provinces").glob("*.yml")):
+        province_file = _File(path, root)
+        if not path.stem.isdigit() or len(path.stem) != 4:
+            province_file.add((), "省份文件名必须是四位年份，例如 2025.yml。")
+        elif province_file.validate(validator):
+            for bad_path, message in checks.check_provinces(province_file.doc, path.stem, years, year_files):
+                province_file.add(bad_path, message)
+        problems += province_file.problems
+        if not province_file.problems:
+            records.append(_province_record(province_file.doc))
+    return sorted(records, key=lambda r: r["year"]), problems
+
+
+def latest_with(years, field):
+    """The newest year whose `field` is a fact that has happened (not "expected"), or None."""
+    done = [y for y in years if y.get(field) and y[field]["confidence"] != "expected"]
+    return done[-1] if done else None
+
+
+def resolve_fact(data, dotted):
+    """The sourced fact (or list of facts) at a dotted path such as "guides.review.national",
+    "rules.levels", "years.2025.score_release" or "years.latest.score_release"; raises KeyError with the reason."""
+    parts = dotted.split(".")
+    root, rest = parts[0], parts[1:]
+    if root == "rules":
+        value = data["rules"]
+    elif root == "guides" and rest and rest[0] in data["guides"]:
+        value, rest = data["guides"][rest[0]], rest[1:]
+    elif root == "years" and len(rest) >= 2:
+        if rest[0] == "latest":
+            value = latest_with(data["years"], rest[1])
+        else:
+            value = next((y for y in data["years"] if str(y["year"]) == rest[0]), None)
+        if value is None:
+            raise KeyError("没有 %s 这个年度（可写四位年份或 latest）" % rest[0])
+        rest = rest[1:]
+    else:
+        raise KeyError("路径要以 rules.、guides.主题名. 或 years.年份. 开头（主题名有：%s）"
+                       % "、".join(sorted(data["guides"])))
+    for key in rest:
+        if not isinstance(value, dict) or value.get(key) is None:
+            close = difflib.get_close_matches(key, list(value) if isinstance(value, dict) else [], n=1)
+            raise KeyError("找不到 “%s” 这一段%s" % (key, "，是不是想写 “%s”" % close[0] if close else ""))
+        value = value[key]
+    facts = value if isinstance(value, list) else [value]
+    if not facts or not all(isinstance(f, dict) and "sources" in f and "confidence" in f for f in facts):
+        raise KeyError("这里不是带 sources 和 confidence 的事实")
+    return facts
+
+
+def _load_faq(data_dir, root, registry, data):
+    """({"checked", "entries"}, problems) for data/faq.yml. Each entry gets `cited`: the facts whose sources
+    it shows. `data` is None while other files have problems: fact paths are then not followed."""
+    faq_file = _File(data_dir / "faq.yml", root)
+    if not faq_file.validate(_validator("faq.schema.json", registry)):
+        return None, faq_file.problems
+    for bad_path, message in checks.check_faq(faq_file.doc):
+        faq_file.add(bad_path, message)
+    if faq_file.problems:
+        return None, faq_file.problems
+    entries = []
+    for i, entry in enumerate(faq_file.doc["entries"]):
+        entry = {**FAQ_DEFAULTS, **entry}
+        cited = []
+        for j, dotted in enumerate(entry["facts"] if data else []):
+            try:
+                cited += resolve_fact(data, dotted)
+            except KeyError as err:
+                faq_file.add(("entries", i, "facts", j), "%s 引用不到事实：%s。" % (dotted, err.args[0]))
+        if "sources" in entry:
+            cited.append({"confidence": entry["confidence"], "sources": entry["sources"], "note": entry["note"]})
+        entries.append({**entry, "cited": cited})
+    return {"checked": faq_file.doc["checked"], "entries": entries}, faq_file.problems
+
+
 def load(root=ROOT):
-    """Validated data as {"rules": dict, "years": [dict sorted by year]}; raises DataError."""
+    """Validated data as {"rules": dict, "years": [dict sorted by year], "guides": {key: dict},
+    "provinces": [dict sorted by year], "faq": {"checked", "entries"}}; raises DataError."""
     data_dir = root / "data"
     registry = _registry()
     rules_file = _File(data_dir / "rules.yml", root)
@@ -115,9 +247,18 @@ def load(root=ROOT):
     if rules and not problems:
         problems += checks.check_collection(
             years, rules, {"file": rules_file.name, "line": rules_file.line})
+    guides, guide_problems = _load_guides(data_dir, root, registry)
+    provinces, province_problems = _load_provinces(data_dir, root, registry, {y: years[y]["doc"] for y in years})
+    problems += guide_problems + province_problems
+    data = None if problems else {
+        "rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)],
+        "guides": guides, "provinces": provinces}
+    faq, faq_problems = _load_faq(data_dir, root, registry, data)
+    problems += faq_problems
     if problems:
         raise DataError(problems)
-    return {"rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)]}
+    data["faq"] = faq
+    return data
 
 
 def engine_data(data):

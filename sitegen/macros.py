@@ -5,12 +5,13 @@ so a misspelt name stops the build instead of printing a blank.
 """
 import html
 import pathlib
+import posixpath
 import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import calculator_page, cycle, news, outputs, vendor, zh
-from .data import DataError, load
+from . import calculator_page, cycle, guides, news, outputs, vendor, zh
+from .data import DataError, latest_with, load
 
 
 def _badge(level):
@@ -33,6 +34,19 @@ def _sources(fact):
     return '%s <span class="src">来源：%s</span>' % (_badge(fact["confidence"]), _links(fact["sources"]))
 
 
+def _sources_many(facts):
+    """One mark for several facts (the least sure of them) and each source once."""
+    return '%s <span class="src">来源：%s</span>' % (_badge(guides.weakest(facts)), _links(guides.unique_sources(facts)))
+
+
+def _checked_dates(data):
+    """When each part of data/ was last checked: {"rules": day, "years": day, "guides.review": day, ...}."""
+    dates = {"rules": data["rules"]["checked"], "years": max(y["checked"] for y in data["years"]),
+             "provinces": max(r["checked"] for r in data["provinces"]), "faq": data["faq"]["checked"]}
+    dates.update({"guides." + key: topic["checked"] for key, topic in data["guides"].items()})
+    return dates
+
+
 def define_env(env):
     try:
         data = load()
@@ -40,6 +54,8 @@ def define_env(env):
         raise PluginError("data/ 检查未通过：\n" + "\n".join(err.messages)) from None
     rules, years = data["rules"], data["years"]
     today = cycle.build_day()
+    current = cycle.stage(years, today)
+    checked_dates = _checked_dates(data)
     env.variables.update(dict(
         data=data,
         rules=rules,
@@ -48,15 +64,25 @@ def define_env(env):
         year_by_number={y["year"]: y for y in years},
         subject_name={s["id"]: s["name"] for s in rules["subjects"]},
         build_day=today.isoformat(),
-        current=cycle.stage(years, today),
+        current=current,
         news_items=news.items(data, today),
-        last_checked=max([rules["checked"]] + [y["checked"] for y in years]),
+        checked_dates=checked_dates,
+        last_checked=max(checked_dates.values()),
+        # Guide pages (docs/guides/, faq.md, rules.md, timeline.md, index.md).
+        guides=data["guides"],
+        provinces=data["provinces"],
+        faq=data["faq"],
+        province_names=guides.province_names(),
+        latest_release=latest_with(years, "score_release"),
+        outlook=guides.outlook(data, today),
+        phase=guides.phase(data, current, today),
     ))
     env.filters.update(dict(
         zh_date=zh.date,
         zh_days=zh.days,
         release=cycle.release_text,
         confidence_help=zh.confidence_help,
+        zh_span=lambda pair, with_year=True: zh.span(pair[0], pair[1], with_year),
     ))
     env.macro(_badge, "badge")
     env.macro(_sources, "sources")
@@ -65,6 +91,17 @@ def define_env(env):
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
     env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
     env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
+    # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
+    env.macro(_sources_many, "sources_many")
+    env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
+              "window_example")
+    env.macro(lambda query="": posixpath.relpath("calculator/index.md", posixpath.dirname(env.page.file.src_uri) or ".")
+              + query, "calc_link")
+    env.macro(lambda part: guides.province_rows(data, part), "province_rows")
+    env.macro(lambda part, year: guides.provinces_without(data, part, year), "provinces_without")
+    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]["days"]), "review_until")
+    # An FAQ answer is a small template itself, so its numbers come from data/ too.
+    env.macro(lambda entry: env.env.from_string(entry["a"]).render(**env.variables), "faq_answer")
 
 
 def on_post_build(env):
@@ -79,10 +116,18 @@ def on_post_build(env):
 def on_post_page_macros(env):
     """Every page ends with when its data was last checked, an edit link and a pre-filled mistake report."""
     page, extra = env.page, env.conf["extra"]
+    # A page names the parts of data/ it shows in its front matter (`data: [guides.review, provinces]`);
+    # its footer then gives when those were last checked, otherwise when anything was.
+    dates = env.variables["checked_dates"]
+    unknown = [key for key in page.meta.get("data", []) if key not in dates]
+    if unknown:
+        raise PluginError("%s 的 data: 里有不认识的名字 %s；可用的有：%s"
+                          % (page.file.src_uri, "、".join(unknown), "、".join(sorted(dates))))
+    checked = max(dates[key] for key in page.meta["data"]) if page.meta.get("data") else env.variables["last_checked"]
     edit = "%s/edit/%s/docs/%s" % (extra["repo"], extra["branch"], page.file.src_uri)
     report = "%s/issues/new?%s" % (extra["repo"], urllib.parse.urlencode(
         {"template": "mistake.yml", "title": "纠错：%s" % page.title, "page": page.canonical_url or page.url}))
     env.markdown += (
         '\n\n<p class="page-meta">本页数据最后核对于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
         ' · <a href="%s" rel="nofollow">报告错误</a></p>\n'
-        % (zh.date(env.variables["last_checked"]), html.escape(edit), html.escape(report)))
+        % (zh.date(checked), html.escape(edit), html.escape(report)))

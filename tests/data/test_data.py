@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from sitegen.data import DATA, SCHEMAS, load, load_engine_data
+from sitegen.data import DATA, GUIDES, SCHEMAS, load, load_engine_data
 
 from . import badfixtures
 
@@ -18,13 +18,38 @@ def data():
     return load()
 
 
+def _schema_for(path):
+    """The schema a data file is checked against: one per top-level file, per folder, or per topic file."""
+    rel = path.relative_to(DATA)
+    if rel.parts[0] == "guides":
+        return path.stem + ".schema.json"
+    return {"rules.yml": "rules.schema.json", "faq.yml": "faq.schema.json",
+            "years": "year.schema.json", "provinces": "provinces.schema.json"}.get(rel.parts[0])
+
+
 def test_every_data_file_is_covered_by_a_schema():
-    schema_for = {"rules.yml": "rules.schema.json", "years": "year.schema.json"}
-    for path in DATA.rglob("*.yml"):
-        key = path.name if path.parent == DATA else path.parent.name
-        assert key in schema_for, "%s has no JSON Schema in data/schemas/" % path.relative_to(ROOT)
-        assert (SCHEMAS / schema_for[key]).exists()
-        assert "yaml-language-server: $schema=" in path.read_text("utf-8").splitlines()[0]
+    files = list(DATA.rglob("*.yml"))
+    assert len(files) > 20
+    for path in files:
+        schema = _schema_for(path)
+        assert schema, "%s has no JSON Schema in data/schemas/" % path.relative_to(ROOT)
+        assert (SCHEMAS / schema).exists(), schema
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=") and first.endswith(schema), path
+        assert "编辑须知" in path.read_text("utf-8"), "%s needs the Chinese header for editors" % path
+
+
+def test_every_schema_closes_its_objects_and_is_used():
+    used = {_schema_for(p) for p in DATA.rglob("*.yml")} | {"common.schema.json", "guide.schema.json"}
+    for path in SCHEMAS.glob("*.schema.json"):
+        assert path.name in used, "%s is not used by any data file" % path.name
+        schema = json.loads(path.read_text("utf-8"))
+        if "properties" in schema:
+            assert schema.get("additionalProperties") is False, path.name
+
+
+def test_every_topic_file_is_registered_with_the_loader():
+    assert sorted(p.stem for p in (DATA / "guides").glob("*.yml")) == sorted(GUIDES)
 
 
 def test_years_run_from_the_carry_over_year_without_gaps(data):
@@ -101,3 +126,34 @@ def test_check_command_prints_file_and_line_and_fails(tmp_path):
 def test_check_command_passes_on_the_real_data():
     result = subprocess.run([sys.executable, "-m", "sitegen", "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_topic_facts_from_the_fact_sheets(data):
+    guides = data["guides"]
+    assert guides["review"]["national"]["days"] == 30
+    assert guides["review"]["national"]["document"] == "人社厅发〔2021〕18号"
+    assert [c["code"] for c in guides["score_query"]["status_codes"]["codes"]] == ["-1", "-2", "-4"]
+    assert [c["name"] for c in guides["score_query"]["not_confirmed"]] == ["掌上12333"]
+    assert "12333" not in json.dumps(guides["score_query"]["channels"], ensure_ascii=False)
+    assert len(guides["specialties"]["categories"]["names"]) == 7
+    assert guides["certificate"]["electronic"]["basis"]["since"] == "2021-12-17"
+    assert guides["certificate"]["electronic"]["annotation"]["max_days"] == 90
+    assert guides["practice_registration"]["terms"]["initial_years"] == 5
+
+
+def test_province_files_hold_one_record_per_province_and_year(data):
+    years = [r["year"] for r in data["provinces"]]
+    assert years == sorted(set(years)) and 2025 in years
+    shanxi = next(e for r in data["provinces"] if r["year"] == 2025 for e in r["provinces"] if e["province"] == "山西")
+    assert shanxi["post_exam_check"]["stages"][0]["between"] == ["2025-12-29", "2026-01-09"]
+    for record in data["provinces"]:
+        names = [e["province"] for e in record["provinces"]]
+        assert len(names) == len(set(names)), record["year"]
+
+
+def test_faq_has_enough_sourced_entries(data):
+    entries = data["faq"]["entries"]
+    assert len(entries) >= 20
+    assert len({e["id"] for e in entries}) == len(entries)
+    for entry in entries:
+        assert entry["cited"] and all(f["sources"] for f in entry["cited"]), entry["id"]

@@ -59,3 +59,113 @@ def test_a_changed_date_changes_the_pages(project_copy):
     assert result.returncode == 0, result.stderr
     text = _text((project_copy / "out" / "timeline" / "index.html").read_text("utf-8"))
     assert "2025年12月30日" in text and "2025年12月26日" not in text
+
+
+# --- Guide pages -------------------------------------------------------------------------------------
+
+GUIDE_PAGES = ["guides/score-query", "guides/score-review", "guides/post-exam-check", "guides/certificate",
+               "guides/registration", "guides/next-year", "faq", "rules", "timeline", ""]
+CHECKED = re.compile(r"本页数据最后核对于 (\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _page(site, path):
+    return (site / path / "index.html").read_text("utf-8")
+
+
+def _rows(html, caption_head):
+    """Body rows of the first table whose header row starts with `caption_head`."""
+    for table in re.findall(r"<table>(.*?)</table>", html, re.S):
+        head = re.search(r"<th[^>]*>(.*?)</th>", table, re.S)
+        if head and _text(head.group(1)).strip() == caption_head:
+            return re.findall(r"<tr>(.*?)</tr>", table.split("</thead>")[1], re.S)
+    raise AssertionError("no table starting with %s" % caption_head)
+
+
+def test_every_guide_page_is_built_shows_sources_and_when_it_was_checked(built_site):
+    for path in GUIDE_PAGES:
+        html = _page(built_site, path)
+        assert "来源：" in html and 'class="conf conf-' in html, path
+        assert CHECKED.search(_text(html)), path
+
+
+def test_the_home_page_links_every_guide_and_the_calculator(built_site):
+    html = _page(built_site, "")
+    for target in GUIDE_PAGES[:-1] + ["calculator"]:
+        assert 'href="%s/"' % target in html, target
+
+
+def _province_counts():
+    """How many rows each province table should have, straight from data/."""
+    from sitegen.data import load
+    data = load()
+    checks = sum(1 for r in data["provinces"] for e in r["provinces"] if e["post_exam_check"])
+    registrations = sum(1 for r in data["provinces"] for e in r["provinces"] if e["registration"])
+    certificates = sum(1 for r in data["provinces"] for e in r["provinces"] if e["certificate"])
+    return {"post-exam-check": checks, "next-year": registrations, "certificate": certificates,
+            "score-review": len(data["guides"]["review"]["provinces"])}
+
+
+def test_province_tables_come_from_data(built_site):
+    counts = _province_counts()
+    assert counts["post-exam-check"] >= 10 and counts["next-year"] >= 15
+    assert len(_rows(_page(built_site, "guides/post-exam-check"), "年度·省份")) == counts["post-exam-check"]
+    assert len(_rows(_page(built_site, "guides/next-year"), "年度·省份")) == counts["next-year"]
+    assert len(_rows(_page(built_site, "guides/certificate"), "年度·省份")) == counts["certificate"]
+    assert len(_rows(_page(built_site, "guides/score-review"), "省份")) == counts["score-review"]
+    text = _text(_page(built_site, "guides/post-exam-check"))
+    assert "初审：2025年12月29日至2026年1月9日（各市应急管理局）" in text
+    assert "没有查到任何说法" in text, "provinces without a record are named, not hidden"
+
+
+def test_the_faq_has_at_least_twenty_answers_each_with_a_guide_and_sources(built_site):
+    html = _page(built_site, "faq")
+    questions = re.findall(r"<h2 id=\"([a-z0-9-]+)\"", html)
+    assert len(questions) >= 20 and len(set(questions)) == len(questions)
+    sections = html.split("<h2 ")[1:]
+    for section in sections:
+        assert "详见" in section and "来源：" in section, section[:80]
+    assert "{{" not in html and "{%" not in html, "FAQ answers are rendered, not shown as templates"
+
+
+def test_worked_examples_show_the_calculators_answers_and_link_to_it(built_site):
+    """Each example links to the calculator with its input; its table shows what the engine answers for it."""
+    import calculator
+    from sitegen.data import load_engine_data
+    engine = load_engine_data()
+    html = _page(built_site, "rules")
+    text = _text(html)
+    links = re.findall(r'href="\.\./calculator/\?([^"]+)"', html)
+    assert len(links) >= 6
+    for query in links:
+        params = dict(pair.split("=") for pair in query.replace("&amp;", "&").split("&"))
+        level, today, extension = params.pop("level"), params.pop("today"), params.pop("extension", None)
+        result = calculator.calculate(engine, level, params, today, extension)
+        plain = calculator.calculate(engine, level, params, today)
+        for subject, before in zip(result["subjects"], plain["subjects"]):
+            if subject["passed_year"] and len(params) > 1:  # single-subject examples are told in a sentence
+                cells = [subject["passed_year"], before["valid_through"]] + ([subject["valid_through"]] if extension else [])
+                assert " ".join([subject["name"]] + ["%d年" % c for c in cells]) in text, (query, subject)
+    assert "2025年全部合格，可以发证" in text and "2026年还要考安全生产法律法规、安全生产管理；" in text
+
+
+def test_next_year_marks_expected_dates_and_says_what_it_rests_on(built_site):
+    text = _text(_page(built_site, "guides/next-year"))
+    assert "下一次考试是2027年度" in text
+    assert "10月下旬，周六、周日 预计 按2024–2026年推算" in text
+    assert "成绩公布 12月下旬 预计 按2023–2025年推算" in text
+
+
+def test_a_changed_topic_fact_changes_its_pages_and_their_checked_date(project_copy):
+    path = project_copy / "data" / "guides" / "review.yml"
+    text = path.read_text("utf-8")
+    assert text.count("days: 30\n") == 1 and text.count('checked: "2026-11-22"') == 1
+    path.write_text(text.replace("days: 30\n", "days: 31\n").replace('checked: "2026-11-22"', 'checked: "2026-11-23"'),
+                    "utf-8")
+    result = build_site(project_copy, project_copy / "out")
+    assert result.returncode == 0, result.stderr
+    out = project_copy / "out"
+    review = _text(_page(out, "guides/score-review"))
+    assert "成绩公布之日起 31 天内" in review and "本页数据最后核对于 2026年11月23日" in review
+    assert "成绩公布之日起 31 天内" in _text(_page(out, "faq"))
+    assert "本页数据最后核对于 2026年11月22日" in _text(_page(out, "guides/certificate")), \
+        "a page that does not show review facts keeps its own checked date"
