@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test snapshots lock clean setup
+.PHONY: serve build check test bench snapshots lock clean setup
 
 ## make serve: set up if needed, then serve the site on http://127.0.0.1:8000 with live reload
 serve: setup
@@ -26,6 +26,11 @@ test: setup
 	$(BIN)/python -m sitegen check
 	$(BIN)/mkdocs build --strict -q -d site
 	$(BIN)/python -m pytest
+
+## make bench: build, serve on loopback and print Lighthouse scores, blocking time, bytes and time to answer
+bench: setup
+	scripts/ensure-system-packages.sh
+	$(BIN)/python scripts/bench.py
 
 ## make snapshots: rewrite the golden snapshots after an intended change, then review `git diff`
 snapshots: setup

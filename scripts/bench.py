@@ -101,7 +101,8 @@ def time_to_answer(browser, url, runs, cpu_slowdown):
             context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
         page.add_init_script(MARK_READY)
         page.goto(url)
-        page.wait_for_function("window.__answeredAt !== undefined", timeout=60_000)
+        # A selector, not wait_for_function: the page's CSP forbids the eval that a string predicate needs.
+        page.wait_for_selector("#calc-result[data-json]", state="attached", timeout=60_000)
         if i:
             times.append(page.evaluate("window.__answeredAt"))
         context.close()

@@ -12,6 +12,7 @@ def items(data, today):
     """Newest first: exams held and scores published up to `today` (future events are not news).
     `page` is the docs/ source of the page that tells more."""
     found = []
+    review_days = data["guides"]["review"]["national"]["days"]
     for year in data["years"]:
         exam, release = year["exam"], year["score_release"]
         if exam and datetime.date.fromisoformat(exam["days"][-1]) < today:
@@ -23,10 +24,10 @@ def items(data, today):
                 "fact": exam})
         if release and release["date"] and datetime.date.fromisoformat(release["date"]) <= today:
             found.append({
-                "id": "%d-scores-out" % year["year"], "date": release["date"], "page": "timeline.md",
+                "id": "%d-scores-out" % year["year"], "date": release["date"], "page": "guides/score-query.md",
                 "title": "%d年成绩已公布" % year["year"],
-                "summary": "成绩于%s公布。对分数有疑问的，在公布后30天内向本省人事考试机构申请复核。"
-                % cycle.release_text(release),
+                "summary": "成绩于%s公布。对分数有疑问的，在公布后%d天内向本省人事考试机构申请复核。"
+                % (cycle.release_text(release), review_days),
                 "fact": release})
     return sorted(found, key=lambda item: (item["date"], item["id"]), reverse=True)
 

@@ -1,5 +1,9 @@
 """Files written next to the pages after each build: calendar, JSON data, news feed and robots.txt."""
+import json
+
 from . import exports, ics, news
+
+SEARCH_INDEX = "search/search_index.json"
 
 
 def write(site_dir, data, news_items, site_url):
@@ -13,3 +17,14 @@ def write(site_dir, data, news_items, site_url):
     }
     for name, content in files.items():
         (site_dir / name).write_bytes(content)
+    compact_search_index(site_dir)
+
+
+def compact_search_index(site_dir):
+    """Rewrite Material's search index with Chinese as UTF-8 instead of \\u escapes: every page loads
+    it, and this makes it ~45% smaller raw and ~15% smaller gzipped (the calculator page is near its
+    400 KB budget). Runs after the search plugin has written it (plugins run in mkdocs.yml order)."""
+    path = site_dir / SEARCH_INDEX
+    if path.is_file():
+        index = json.loads(path.read_text("utf-8"))
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

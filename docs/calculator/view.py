@@ -1,9 +1,9 @@
 """What the calculator page shows, as pure functions: no DOM, no JavaScript, no I/O.
 
-Runs on MicroPython in the page (app.py calls it) and on CPython at build time and in tests
+Runs on MicroPython in the page's PyScript worker (worker.py calls it) and on CPython at build time and in tests
 (sitegen/calculator_page.py loads this file). Every string that goes into HTML is escaped here, so
 the page can insert the result with innerHTML; error messages, which quote what the reader typed,
-are set with textContent by app.py instead.
+are set as text by app.js instead.
 
 The URL query is the page's state (see the calculator contract):
     ?level=full&law=2025&management=2025[&today=YYYY-MM-DD][&extension=2022]

@@ -128,7 +128,7 @@ def _assert_nothing_injected(page, dialogs):
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.type)")
-    assert scripts == ["application/json", "module", "mpy"], "the page's own three scripts, nothing added"
+    assert scripts == ["application/json", "application/json", "module"], "the page's own three scripts, nothing added"
     assert page.locator("#calc-result script, #calc-result img, #calc-result [onerror]").count() == 0
     assert page.locator("#calc-result *").count() <= 4  # the message, a hint and notes: text only
 
@@ -152,12 +152,12 @@ def test_the_form_updates_the_result_and_the_url_without_a_click(calc):
     assert calc.json() == run_cli([("level", "full")])[1]
 
     page.check('input[name="level"][value="exempt-2"]')
-    page.wait_for_function("location.search.includes('level=exempt-2')")
+    page.wait_for_url(lambda url: "level=exempt-2" in url)
     visible = [s for s in ["law", "management", "technology", "practice"] if page.is_visible("#calc-" + s)]
     assert visible == ["law", "practice"]
     year = page.eval_on_selector("#calc-law", "s => s.options[1].value")  # the latest exam that is over
     page.select_option("#calc-law", year)
-    page.wait_for_function("location.search.includes('law=%s')" % year)
+    page.wait_for_url(lambda url: ("law=%s" % year) in url)
     assert calc.query_params() == [("level", "exempt-2"), ("law", year)]
     assert calc.json() == run_cli([("level", "exempt-2"), ("law", year)])[1]
     assert page.input_value("#calc-link") == page.url
@@ -165,20 +165,20 @@ def test_the_form_updates_the_result_and_the_url_without_a_click(calc):
     # Keyboard: arrow keys move through the level radios; the law pass is dropped (增报专业 does not sit it).
     page.focus('input[name="level"][value="exempt-2"]')
     page.keyboard.press("ArrowDown")
-    page.wait_for_function("location.search.includes('level=add-specialty')")
+    page.wait_for_url(lambda url: "level=add-specialty" in url)
     assert calc.query_params() == [("level", "add-specialty")]
     assert calc.json()["level"] == "add-specialty"
 
     page.check("#calc-extension-2022")
-    page.wait_for_function("location.search.includes('extension=2022')")
+    page.wait_for_url(lambda url: "extension=2022" in url)
     page.click(".calc-more summary")
     page.fill("#calc-today", "2025-12-01")
-    page.wait_for_function("location.search.includes('today=2025-12-01')")
+    page.wait_for_url(lambda url: "today=2025-12-01" in url)
     options = page.eval_on_selector_all("#calc-practice option", "os => os.map(o => o.value)")
     assert options[:2] == ["", "2025"], "on 2025-12-01 the 2025 exam is the latest that is over"
     page.select_option("#calc-practice", "2025")
     pairs = [("level", "add-specialty"), ("practice", "2025"), ("today", "2025-12-01"), ("extension", "2022")]
-    page.wait_for_function("location.search.includes('practice=2025')")
+    page.wait_for_url(lambda url: "practice=2025" in url)
     assert calc.query_params() == pairs
     assert calc.json() == run_cli(pairs)[1]
 
@@ -195,7 +195,7 @@ def test_choices_are_limited_to_years_the_rules_accept(calc):
     years = calc.page.eval_on_selector_all("#calc-law option", "os => os.map(o => o.value)")
     assert years == ["", "2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018"]
     calc.page.check('input[name="level"][value="exempt-1"]')
-    calc.page.wait_for_function("location.search.includes('level=exempt-1')")
+    calc.page.wait_for_url(lambda url: "level=exempt-1" in url)
     years = calc.page.eval_on_selector_all("#calc-law option", "os => os.map(o => o.value)")
     assert years[-1] == "2019", "2018 passes count for 考全科 only"
     calc.open("?level=exempt-1&today=2026-10-25")
@@ -208,7 +208,7 @@ def test_copy_link_uses_the_clipboard(calc, site_url):
     calc.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     calc.open(query(LINKS["full, two passes"]))
     calc.page.click("#calc-copy")
-    calc.page.wait_for_function("document.getElementById('calc-copy-status').textContent.includes('已复制')")
+    calc.page.wait_for_selector("#calc-copy-status:has-text('已复制')")
     assert calc.page.evaluate("navigator.clipboard.readText()") == calc.page.url
 
 
@@ -219,7 +219,7 @@ def test_copy_link_without_the_clipboard_api_selects_the_link(browser, site_url)
     context.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
     calc = Calculator(context.new_page(), site_url).open(query(LINKS["full, two passes"]))
     calc.page.click("#calc-copy")
-    calc.page.wait_for_function("document.getElementById('calc-copy-status').textContent.length > 0")
+    calc.page.wait_for_selector("#calc-copy-status:not(:empty)")
     selected = calc.page.evaluate(
         "(() => { const e = document.activeElement; return [e.id, e.selectionStart, e.selectionEnd, e.value]; })()")
     context.close()

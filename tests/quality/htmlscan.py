@@ -50,6 +50,7 @@ class Page(html.parser.HTMLParser):
         self.ids = set()
         self.scripts = []        # (type, text, after_csp, line) for inline scripts
         self.script_types = set()  # the type of every <script>, inline or not ("" when absent)
+        self.tags = set()        # every element name seen
         self.styles = []         # (text, line) for inline <style> elements
         self.style_attributes = []
         self.handlers = []       # (tag, attribute, line) for on*="..." attributes
@@ -63,6 +64,7 @@ class Page(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0]
         values = dict(attrs)
+        self.tags.add(tag)
         for name in ("id", "name"):
             if values.get(name) and (name == "id" or tag == "a"):
                 self.ids.add(values[name])

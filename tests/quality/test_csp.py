@@ -1,5 +1,5 @@
 """Content-Security-Policy: every page has the policy from overrides/main.html, it allows exactly the
-inline code the page carries, 'unsafe-eval' only where Python runs, no inline event handlers, and in
+inline code the page carries, WebAssembly and blob: workers only where Python runs, no inline event handlers, and in
 Chromium no page reports a single violation or console error.
 """
 import pytest
@@ -8,6 +8,8 @@ from .conftest import built_pages, page_id, source_pages
 from .htmlscan import Page, csp_directives, csp_hash
 
 PYTHON_TYPES = {"mpy", "py"}
+PYSCRIPT_CONFIG_TAGS = {"mpy-config", "py-config"}  # a page that starts PyScript (in a worker or not)
+PYTHON_ONLY = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +35,18 @@ def test_the_policy_is_tight(parsed):
                 "%s: %s allows another host: %s" % (rel, directive, sources)
 
 
-def test_unsafe_eval_only_where_python_runs(parsed):
+def test_wasm_and_blob_workers_only_where_python_runs(parsed):
+    """MicroPython needs 'wasm-unsafe-eval'; PyScript starts its worker from a blob: URL. Nothing needs
+    'unsafe-eval' (PyScript on the main thread did; in a worker it does not)."""
     for rel, page in parsed.items():
-        runs_python = bool(page.script_types & PYTHON_TYPES)
-        allows_eval = "'unsafe-eval'" in csp_directives(page.csp[0]).get("script-src", [])
-        assert allows_eval == runs_python, "%s: 'unsafe-eval' is %s but the page %s Python" % (
-            rel, "allowed" if allows_eval else "not allowed", "runs" if runs_python else "does not run")
+        runs_python = bool(page.script_types & PYTHON_TYPES or page.tags & PYSCRIPT_CONFIG_TAGS)
+        policy = csp_directives(page.csp[0])
+        assert "'unsafe-eval'" not in policy.get("script-src", []), rel
+        for directive, source in PYTHON_ONLY.items():
+            allowed = source in policy.get(directive, [])
+            assert allowed == runs_python, "%s: %s %s is %s but the page %s Python" % (
+                rel, directive, source, "allowed" if allowed else "not allowed",
+                "runs" if runs_python else "does not run")
 
 
 def test_inline_scripts_and_styles_are_allowed_by_hash(parsed):

@@ -19,17 +19,6 @@ TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo":
 TBT_TARGET_MS = 150  # calculator page; reported by scripts/bench.py and in the summary, not enforced
 MAX_PAGE_GZIP = 400 * 1024
 LIGHTHOUSE_PAGES = ["", "timeline/", "calculator/"]
-# Targets a page misses for a reason outside these tests' files: expected failures (reported as
-# xfail, or XPASS once fixed). Each says who can fix it and how.
-KNOWN_MISSES = {
-    ("calculator/", "performance"): (
-        "calculator page perf ~87-93: its <link rel=modulepreload>/<link rel=preload as=fetch> for PyScript and "
-        "micropython.wasm (sitegen/calculator_page.py head()) compete with the render-blocking CSS, so LCP is "
-        "~2.9 s; without them LCP ~1.5 s and perf 93-97; starting PyScript after the load event as well gave "
-        "97-98. Owner: calculator page."),
-}
-
-
 @pytest.fixture(scope="session")
 def lighthouse_report(pages_url, built_site):
     cache = {}
@@ -56,8 +45,6 @@ def test_lighthouse(lighthouse_report, rel, category):
     if category == "performance" and _score(report, category) < TARGETS[category]:
         report = lighthouse_report(rel, rerun=True)
     score = _score(report, category)
-    if score < TARGETS[category] and (rel, category) in KNOWN_MISSES:
-        pytest.xfail("%d < %d: %s" % (score, TARGETS[category], KNOWN_MISSES[(rel, category)]))
     failing = "\n".join("  %s (%s): %s %s" % (audit, round(s * 100), title, value)
                         for audit, title, s, value in lighthouse.failing_audits(report, category))
     assert score >= TARGETS[category], "Lighthouse %s on %s: %d < %d\n%s" % (

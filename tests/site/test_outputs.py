@@ -1,6 +1,7 @@
 """Files beside the pages: calendar.ics, exams.json with its schema, robots.txt; and the freshness check."""
 import datetime
 import json
+import re
 
 import icalendar
 import jsonschema
@@ -122,3 +123,10 @@ def test_recording_the_2026_release_is_a_one_file_change(project_copy):
     assert "#2026-scores-out" in (out / "feed.xml").read_text("utf-8")
     exams = json.loads((out / "exams.json").read_text("utf-8"))
     assert exams["years"][-1]["score_release"]["date"] == "2026-12-25"
+
+
+def test_search_index_keeps_chinese_as_utf8(built_site):
+    """Every page downloads the index; \\u escapes made it ~45% larger (sitegen/outputs.py)."""
+    text = (built_site / "search" / "search_index.json").read_text("utf-8")
+    assert not re.search(r"(?<!\\)\\u[0-9a-fA-F]{4}", text) and "成绩复核" in text
+    assert json.loads(text)["docs"], "still the search plugin's index, only re-encoded"

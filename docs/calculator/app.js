@@ -1,0 +1,133 @@
+// The calculator page's DOM glue. All logic (query parsing, choices, the engine, the result's HTML) is
+// Python in worker.py, run by PyScript on MicroPython in a worker; this file only reads the form, sends
+// it there and shows the reply. Everything the reply puts into the page as HTML was escaped by view.py;
+// messages, which may quote what the reader typed, are set as text.
+import { MPWorker } from "../assets/vendor/pyscript/core.js";
+
+const $ = (id) => document.getElementById(id);
+const APP = $("calc-app");
+const FORM = $("calc-form");
+const RESULT = $("calc-result");
+const LINK = $("calc-link");
+const COPY_STATUS = $("calc-copy-status");
+const TODAY_INPUT = $("calc-today");
+const RUNTIME = JSON.parse($("calc-runtime").textContent);
+const SUBJECTS = RUNTIME.subjects;
+const EXTENSIONS = RUNTIME.extensions;
+const absolute = (url) => new URL(url, document.baseURI).href;
+
+// Today in China (UTC+8 all year), YYYY-MM-DD.
+const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const pageUrl = () => location.href.split("#")[0].split("?")[0];
+
+function readForm() {
+  const checked = FORM.querySelector('input[name="level"]:checked');
+  const selects = {};
+  for (const id of SUBJECTS) selects[id] = $("calc-" + id).value;
+  const extension = EXTENSIONS.find((year) => $("calc-extension-" + year).checked) || "";
+  return { level: checked ? checked.value : "", selects, today: TODAY_INPUT.value, extension };
+}
+
+function showSubjects(reply) {
+  const wanted = [""].concat(reply.choices);
+  for (const id of SUBJECTS) {
+    const select = $("calc-" + id);
+    select.parentElement.hidden = !reply.visible.includes(id);
+    const have = Array.from(select.options, (option) => option.value);
+    if (have.join() !== wanted.join()) {
+      select.replaceChildren(...wanted.map((value) => new Option(value ? value + "年" : "尚未通过", value)));
+    }
+    select.value = reply.selects[id];
+  }
+}
+
+function fillForm(reply) {
+  for (const radio of FORM.querySelectorAll('input[name="level"]')) radio.checked = radio.value === reply.level;
+  if (reply.today) {
+    TODAY_INPUT.value = reply.today;
+    TODAY_INPUT.closest("details").open = true;
+  }
+  for (const year of EXTENSIONS) $("calc-extension-" + year).checked = reply.extension === year;
+  showSubjects(reply);
+}
+
+function paragraph(className, text) {
+  const p = document.createElement("p");
+  if (className) p.className = className;
+  p.textContent = text;
+  return p;
+}
+
+function showResult(reply) {
+  if (reply.error !== undefined) {
+    RESULT.removeAttribute("data-json");
+    RESULT.setAttribute("data-error", reply.error);
+    RESULT.replaceChildren(paragraph("calc-error", "无法计算：" + reply.error),
+                           paragraph("", "请在上面的表单中重新选择，结果会自动更新。"));
+  } else {
+    RESULT.removeAttribute("data-error");
+    RESULT.innerHTML = reply.html;
+  }
+  for (const note of reply.notes) RESULT.appendChild(paragraph("calc-note", note));
+  if (reply.json !== undefined) RESULT.setAttribute("data-json", reply.json);
+}
+
+function showFailure(error) {
+  const message = "计算器没能启动：" + (error && error.message ? error.message : String(error));
+  RESULT.removeAttribute("data-json");
+  RESULT.setAttribute("data-error", message);
+  RESULT.replaceChildren(paragraph("calc-error", message),
+                         paragraph("", "请刷新页面再试，或对照下面的规则和一览表。"));
+}
+
+async function start() {
+  const worker = await MPWorker(absolute("worker.py"), {
+    version: absolute(RUNTIME.interpreter), // where the worker loads MicroPython from: our own copy
+    config: {
+      interpreter: absolute(RUNTIME.interpreter),
+      files: Object.fromEntries(Object.entries(RUNTIME.files).map(([url, path]) => [absolute(url), path])),
+      plugins: RUNTIME.plugins,
+    },
+  });
+  const python = worker.sync;
+  await python.init($("calc-data").textContent, APP.dataset.root);
+
+  const opened = JSON.parse(await python.from_query(location.search, chinaToday()));
+  if (opened.level !== undefined) fillForm(opened);
+  LINK.value = opened.query !== undefined ? pageUrl() + "?" + opened.query : location.href;
+  showResult(opened);
+
+  // Replies come back in order; a newer change makes an older reply moot.
+  let latest = 0;
+  FORM.addEventListener("change", async () => {
+    const mine = ++latest;
+    const reply = JSON.parse(await python.from_form(JSON.stringify(readForm()), chinaToday()));
+    if (mine !== latest) return;
+    showSubjects(reply);
+    history.replaceState(null, "", "?" + reply.query);
+    LINK.value = pageUrl() + "?" + reply.query;
+    COPY_STATUS.textContent = "";
+    showResult(reply);
+  });
+}
+
+// Without the Clipboard API (or when it is refused): select the link for the reader to copy.
+function selectLink() {
+  LINK.focus();
+  LINK.select();
+  LINK.setSelectionRange(0, LINK.value.length);
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } catch (error) {
+    copied = false;
+  }
+  COPY_STATUS.textContent = copied ? "已复制链接。" : "链接已选中，请长按或按 Ctrl+C 复制。";
+}
+
+$("calc-copy").addEventListener("click", () => {
+  if (!navigator.clipboard) return selectLink();
+  navigator.clipboard.writeText(LINK.value).then(() => { COPY_STATUS.textContent = "已复制链接。"; }, selectLink);
+});
+FORM.addEventListener("submit", (event) => event.preventDefault());
+start().catch(showFailure);

@@ -1,0 +1,115 @@
+"""The calculator page's Python side: runs on MicroPython in a PyScript worker, off the page's main thread.
+
+The page's script (app.js) owns the DOM; it sends this worker the embedded data once (`init`), then the
+URL query when the page opens (`from_query`) and the form's values on every change (`from_form`). Each
+call answers with one JSON text (`_reply()` below): what the form should show (level, choices, selected
+years), the canonical query for the link, and either the result (`html`, built and escaped by view.py,
+and `json`, calculator.to_json of the result, the same object as `python -m calculator --json`) or the
+Chinese message (`error`). The engine is the `calculator` package itself, given to MicroPython through
+the worker's PyScript config (`files`).
+
+Why a worker: starting MicroPython and compiling the package on the main thread blocked it for hundreds
+of milliseconds on a phone (Lighthouse total blocking time); in a worker the page stays responsive.
+"""
+import json
+
+import calculator
+import view
+
+DATA = {}
+
+
+def init(data_text, root):
+    """Keep the rules and exam years (the page's #calc-data) and the site root as seen from the page."""
+    DATA.update(json.loads(data_text))
+    DATA["root"] = root
+    return True
+
+
+def _level_subjects(level_id):
+    for level in DATA["levels"]:
+        if level["id"] == level_id:
+            return level["subjects"]
+    return None
+
+
+def _reply(state, today, given, notes=()):
+    """The reply for a page state: form contents and the result or the message.
+
+    `given` holds the year wanted in each select; one the level cannot take on that day shows as
+    "not passed yet". A level the page does not know leaves every subject shown, with no choices.
+    """
+    subjects = [s["id"] for s in DATA["subjects"]]
+    level_subjects = _level_subjects(state["level"])
+    choices = [str(y) for y in view.year_choices(DATA, state["level"], state["today"] or today)]
+    selects = {}
+    for subject_id in subjects:
+        value = given.get(subject_id, "")
+        selects[subject_id] = value if value in choices else ""
+    reply = {
+        "level": state["level"] or "",
+        "visible": level_subjects if level_subjects is not None else subjects,
+        "choices": choices,
+        "selects": selects,
+        "today": state["today"] or "",
+        "extension": state["extension"] or "",
+        "notes": list(notes),
+    }
+    try:
+        result = view.compute(DATA, state, today)
+    except calculator.InputError as err:
+        reply["error"] = err.message
+        return reply
+    reply["html"] = view.result_html(DATA, result, state["today"] or today, bool(state["today"]),
+                                     state["extension"], DATA["root"])
+    reply["json"] = calculator.to_json(result)
+    return reply
+
+
+def from_query(search, today):
+    """The page opened with `search` ("?level=...") on `today` (YYYY-MM-DD, China).
+
+    A query with nothing for the calculator gets the form's defaults (`default_level`, no passes)
+    and `query` for the link; a query that cannot be read gets only `error` (the form stays as it is).
+    """
+    try:
+        state = view.state_from_query(DATA, view.parse_query(search))
+    except calculator.InputError as err:
+        return json.dumps({"error": err.message, "notes": []})
+    if state is None:
+        level_id = DATA["levels"][0]["id"]
+        state = {"level": level_id, "passes": [], "today": None, "extension": None, "ignored": []}
+        reply = _reply(state, today, {})
+        reply["query"] = view.query_string(DATA, level_id, {})
+        return json.dumps(reply)
+    notes = []
+    if state["ignored"]:
+        notes.append("链接中的参数%s与计算无关，已忽略。" % "、".join(["“%s”" % key for key in state["ignored"]]))
+    given = {}
+    for subject_id, year in state["passes"]:
+        given[subject_id] = year
+    return json.dumps(_reply(state, today, given, notes))
+
+
+def from_form(form_text, today):
+    """The form changed: {"level", "selects": {subject: "2025" or ""}, "today", "extension"} as JSON text.
+
+    Only the level's subjects count; a hidden select keeps its year in case the reader switches back.
+    The reply's `query` is the canonical link for the form as it now stands.
+    """
+    form = json.loads(form_text)
+    level_id = form["level"]
+    choices = [str(y) for y in view.year_choices(DATA, level_id, form["today"] or today)]
+    passes = {}
+    for subject_id in _level_subjects(level_id) or []:
+        value = form["selects"].get(subject_id, "")
+        if value in choices:
+            passes[subject_id] = value
+    state = {"level": level_id, "today": form["today"] or None, "extension": form["extension"] or None,
+             "passes": [(s["id"], passes[s["id"]]) for s in DATA["subjects"] if s["id"] in passes]}
+    reply = _reply(state, today, form["selects"])
+    reply["query"] = view.query_string(DATA, level_id, passes, state["today"], state["extension"])
+    return json.dumps(reply)
+
+
+__export__ = ["init", "from_query", "from_form"]
