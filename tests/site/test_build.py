@@ -169,3 +169,22 @@ def test_a_changed_topic_fact_changes_its_pages_and_their_checked_date(project_c
     assert "成绩公布之日起 31 天内" in _text(_page(out, "faq"))
     assert "本页数据最后核对于 2026年11月22日" in _text(_page(out, "guides/certificate")), \
         "a page that does not show review facts keeps its own checked date"
+
+
+def test_every_page_has_its_own_share_card_and_is_in_the_sitemap(built_site):
+    """What WeChat and search engines read: title, description, canonical URL, an absolute share image."""
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    descriptions = set()
+    for path in sorted(built_site.glob("**/index.html")):
+        rel = path.parent.relative_to(built_site).as_posix()
+        if rel.startswith(("_", "assets")) or rel == "404":
+            continue
+        html = path.read_text("utf-8")
+        meta = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[\w:]+)" content="([^"]*)"', html))
+        assert meta.get("og:title") and meta.get("og:description"), rel
+        assert meta["og:image"].startswith("http") and meta["og:image"].endswith("/assets/share.png"), rel
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+        assert meta["og:url"] == canonical and canonical in sitemap, rel
+        descriptions.add(meta["og:description"])
+    assert len(descriptions) >= 10, "pages describe themselves, not all with the site's description"
+    assert (built_site / "assets" / "share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
