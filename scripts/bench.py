@@ -40,7 +40,9 @@ from tests.quality.conftest import load_page  # noqa: E402
 from tests.quality.server import serve_like_pages  # noqa: E402
 from tests.quality.test_lighthouse import MAX_PAGE_GZIP, TARGETS, TBT_TARGET_MS  # noqa: E402
 
-PAGES = ["", "timeline/", "calculator/"]
+GUIDE = "timeline/"  # the plain guide page the calculator is compared with
+PAGES = ["", GUIDE, "calculator/"]
+ANSWER_TARGET_MS = 1000
 BASELINE = "_bench/micropython/"
 BASELINE_HTML = """<!doctype html>
 <html lang="zh-CN">
@@ -210,6 +212,16 @@ def main():
                                                           [r["tbt_ms"] for r in row["lighthouse_runs"]]))
         if row["blocked_requests"]:
             print("WARNING %s asked for other hosts: %s" % (row["page"], row["blocked_requests"]))
+    by_page = {row["page"]: row for row in rows}
+    calc, guide = by_page.get("calculator/"), by_page.get(GUIDE)
+    if calc and guide:
+        print("calculator/%s: %.2fx raw, %.2fx gzip, %.2fx TBT" % (
+            GUIDE, calc["raw_bytes"] / guide["raw_bytes"], calc["gzip_bytes"] / guide["gzip_bytes"],
+            calc["tbt_ms"] / max(guide["tbt_ms"], 1)))
+    if calc and calc.get("answer_ms"):
+        print("calculator time to answer: median %.0f ms %s (target <= %d ms)"
+              % (calc["answer_ms"]["median"], "ok" if calc["answer_ms"]["median"] <= ANSWER_TARGET_MS else "MISS",
+                 ANSWER_TARGET_MS))
     for note in notes:
         print("note:", note)
     if args.json:
