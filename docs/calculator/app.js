@@ -72,8 +72,10 @@ function showResult(reply) {
   if (reply.json !== undefined) RESULT.setAttribute("data-json", reply.json);
 }
 
+// The reader gets a plain sentence; the details (possibly a Python traceback) go to the console only.
 function showFailure(error) {
-  const message = "计算器没能启动：" + (error && error.message ? error.message : String(error));
+  console.error(error);
+  const message = "计算器出了问题，没能算出结果。";
   RESULT.removeAttribute("data-json");
   RESULT.setAttribute("data-error", message);
   RESULT.replaceChildren(paragraph("calc-error", message),
@@ -101,13 +103,17 @@ async function start() {
   let latest = 0;
   FORM.addEventListener("change", async () => {
     const mine = ++latest;
-    const reply = JSON.parse(await python.from_form(JSON.stringify(readForm()), chinaToday()));
-    if (mine !== latest) return;
-    showSubjects(reply);
-    history.replaceState(null, "", "?" + reply.query);
-    LINK.value = pageUrl() + "?" + reply.query;
-    COPY_STATUS.textContent = "";
-    showResult(reply);
+    try {
+      const reply = JSON.parse(await python.from_form(JSON.stringify(readForm()), chinaToday()));
+      if (mine !== latest) return;
+      showSubjects(reply);
+      history.replaceState(null, "", "?" + reply.query);
+      LINK.value = pageUrl() + "?" + reply.query;
+      COPY_STATUS.textContent = "";
+      showResult(reply);
+    } catch (error) {
+      showFailure(error);
+    }
   });
 }
 

@@ -15,6 +15,8 @@ import json
 
 import calculator
 import view
+from calculator.dates import is_iso_date
+from calculator.levels import find_level
 
 DATA = {}
 
@@ -26,29 +28,27 @@ def init(data_text, root):
     return True
 
 
-def _level_subjects(level_id):
-    for level in DATA["levels"]:
-        if level["id"] == level_id:
-            return level["subjects"]
-    return None
+def _choices(level_id, day, today):
+    """The pass years the level's selects offer on `day` (or on `today` when `day` is not a date: the
+    result then carries the calculator's message about it), as the selects' values."""
+    return [str(y) for y in view.year_choices(DATA, level_id, day if day and is_iso_date(day) else today)]
 
 
-def _reply(state, today, given, notes=()):
+def _reply(state, choices, today, given, notes=()):
     """The reply for a page state: form contents and the result or the message.
 
     `given` holds the year wanted in each select; one the level cannot take on that day shows as
     "not passed yet". A level the page does not know leaves every subject shown, with no choices.
     """
     subjects = [s["id"] for s in DATA["subjects"]]
-    level_subjects = _level_subjects(state["level"])
-    choices = [str(y) for y in view.year_choices(DATA, state["level"], state["today"] or today)]
+    level = find_level(DATA, state["level"])
     selects = {}
     for subject_id in subjects:
         value = given.get(subject_id, "")
         selects[subject_id] = value if value in choices else ""
     reply = {
         "level": state["level"] or "",
-        "visible": level_subjects if level_subjects is not None else subjects,
+        "visible": level["subjects"] if level else subjects,
         "choices": choices,
         "selects": selects,
         "today": state["today"] or "",
@@ -79,7 +79,7 @@ def from_query(search, today):
     if state is None:
         level_id = DATA["levels"][0]["id"]
         state = {"level": level_id, "passes": [], "today": None, "extension": None, "ignored": []}
-        reply = _reply(state, today, {})
+        reply = _reply(state, _choices(level_id, None, today), today, {})
         reply["query"] = view.query_string(DATA, level_id, {})
         return json.dumps(reply)
     notes = []
@@ -88,7 +88,7 @@ def from_query(search, today):
     given = {}
     for subject_id, year in state["passes"]:
         given[subject_id] = year
-    return json.dumps(_reply(state, today, given, notes))
+    return json.dumps(_reply(state, _choices(state["level"], state["today"], today), today, given, notes))
 
 
 def from_form(form_text, today):
@@ -99,15 +99,16 @@ def from_form(form_text, today):
     """
     form = json.loads(form_text)
     level_id = form["level"]
-    choices = [str(y) for y in view.year_choices(DATA, level_id, form["today"] or today)]
+    level = find_level(DATA, level_id)
+    choices = _choices(level_id, form["today"], today)
     passes = {}
-    for subject_id in _level_subjects(level_id) or []:
+    for subject_id in level["subjects"] if level else []:
         value = form["selects"].get(subject_id, "")
         if value in choices:
             passes[subject_id] = value
     state = {"level": level_id, "today": form["today"] or None, "extension": form["extension"] or None,
              "passes": [(s["id"], passes[s["id"]]) for s in DATA["subjects"] if s["id"] in passes]}
-    reply = _reply(state, today, form["selects"])
+    reply = _reply(state, choices, today, form["selects"])
     reply["query"] = view.query_string(DATA, level_id, passes, state["today"], state["extension"])
     return json.dumps(reply)
 

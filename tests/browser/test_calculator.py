@@ -2,10 +2,14 @@
 the form drives the result and the URL, nothing leaves the site, and the page still says something without
 JavaScript. The command line (`python -m calculator --json`) is the oracle throughout."""
 import importlib.util
+import json
 import pathlib
+import sys
 import urllib.parse
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import calculator
 from sitegen import vendor
@@ -360,3 +364,36 @@ def test_page_embeds_the_engine_data_safely():
     text = calculator_page.embedded_json({"x": "</script><!--"})
     assert "<" not in text and ">" not in text
     assert pathlib.Path(calculator_page.VIEW).is_file()
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """The page's worker module on CPython, fed the engine data as app.js feeds it."""
+    monkeypatch.syspath_prepend(str(ROOT / "docs" / "calculator"))
+    monkeypatch.delitem(sys.modules, "view", raising=False)
+    spec = importlib.util.spec_from_file_location("page_worker", ROOT / "docs" / "calculator" / "worker.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.init(json.dumps(load_engine_data()), "../")
+    return module
+
+
+KEYS = ["level", "law", "management", "technology", "practice", "today", "extension", "from"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(KEYS + ["", "%", "%FF", "a=b"]),
+                          st.one_of(st.text(max_size=12), st.sampled_from(
+                              ["2025", "2018", "1900", "2026-02-30", "2026-11-22", "full", "exempt-2", "2022",
+                               "%3Cscript%3E", "%E4%B8%AD", "%ZZ", "99999999999"]))), max_size=6))
+def test_the_worker_answers_every_query_with_a_result_or_a_message(worker, pairs):
+    """No query makes the Python side raise: the reader always gets data-json or a Chinese data-error."""
+    search = "?" + "&".join("%s=%s" % pair for pair in pairs)
+    reply = json.loads(worker.from_query(search, "2026-11-23"))
+    assert ("json" in reply) != ("error" in reply), search
+    if "json" in reply:
+        assert json.loads(reply["json"])["level"] == reply["level"]
+    else:
+        assert reply["error"] and "Traceback" not in reply["error"]
+    if "level" in reply:
+        assert set(reply["selects"].values()) <= set(reply["choices"]) | {""}
