@@ -56,18 +56,17 @@ def year_choices(engine, level_id, today):
     return view().year_choices(engine, level_id, today)
 
 
-def runtime_config(page, rules):
-    """What app.js needs to start the PyScript worker: an explicit, page-relative MicroPython
-    `interpreter`, the calculator package as `files`, unused plugins off; and the form's field names."""
+def runtime_config(page):
+    """What app.js needs to start the PyScript worker: PyScript core, an explicit MicroPython
+    `interpreter`, the calculator package as `files` (all page-relative), unused plugins off."""
     files = {_url(page, "%s/%s" % (vendor.SITE_PACKAGE, name)): "./calculator/" + name
              for name in vendor.package_files()}
     files["view.py"] = "./view.py"  # docs/calculator/view.py, next to the page
     return {
+        "core": _url(page, vendor.SITE_PYSCRIPT + "/core.js"),
         "interpreter": _url(page, vendor.SITE_MICROPYTHON + "/micropython.mjs"),
         "files": files,
         "plugins": PLUGINS_OFF,
-        "subjects": [s["id"] for s in rules["subjects"]],
-        "extensions": [str(ext["year"]) for ext in rules["extension_years"]],
     }
 
 
@@ -158,7 +157,7 @@ def app(page, data, today):
         '<p class="calc-noscript">计算器需要 JavaScript。没有 JavaScript 时，请按下面的规则和一览表自行对照。</p>'
         "</noscript>",
         '<script type="application/json" id="calc-data">%s</script>' % embedded_json(engine),
-        '<script type="application/json" id="calc-runtime">%s</script>' % embedded_json(runtime_config(page, rules)),
+        '<script type="application/json" id="calc-runtime">%s</script>' % embedded_json(runtime_config(page)),
         # PyScript loads its plugins once per interpreter type, each with its own config: without these,
         # core would fetch every plugin chunk for both.
         '<mpy-config hidden>%s</mpy-config>' % _esc(embedded_json({"plugins": PLUGINS_OFF})),

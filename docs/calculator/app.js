@@ -2,8 +2,6 @@
 // Python in worker.py, run by PyScript on MicroPython in a worker; this file only reads the form, sends
 // it there and shows the reply. Everything the reply puts into the page as HTML was escaped by view.py;
 // messages, which may quote what the reader typed, are set as text.
-import { MPWorker } from "../assets/vendor/pyscript/core.js";
-
 const $ = (id) => document.getElementById(id);
 const APP = $("calc-app");
 const FORM = $("calc-form");
@@ -12,8 +10,10 @@ const LINK = $("calc-link");
 const COPY_STATUS = $("calc-copy-status");
 const TODAY_INPUT = $("calc-today");
 const RUNTIME = JSON.parse($("calc-runtime").textContent);
-const SUBJECTS = RUNTIME.subjects;
-const EXTENSIONS = RUNTIME.extensions;
+const DATA_TEXT = $("calc-data").textContent;
+const DATA = JSON.parse(DATA_TEXT);
+const SUBJECTS = DATA.subjects.map((subject) => subject.id);
+const EXTENSIONS = DATA.extension_years.map(String);
 const absolute = (url) => new URL(url, document.baseURI).href;
 
 // Today in China (UTC+8 all year), YYYY-MM-DD.
@@ -83,6 +83,7 @@ function showFailure(error) {
 }
 
 async function start() {
+  const { MPWorker } = await import(absolute(RUNTIME.core));
   const worker = await MPWorker(absolute("worker.py"), {
     version: absolute(RUNTIME.interpreter), // where the worker loads MicroPython from: our own copy
     config: {
@@ -92,7 +93,7 @@ async function start() {
     },
   });
   const python = worker.sync;
-  await python.init($("calc-data").textContent, APP.dataset.root);
+  await python.init(DATA_TEXT, APP.dataset.root);
 
   const opened = JSON.parse(await python.from_query(location.search, chinaToday()));
   if (opened.level !== undefined) fillForm(opened);

@@ -69,7 +69,7 @@ def _reply(state, choices, today, given, notes=()):
 def from_query(search, today):
     """The page opened with `search` ("?level=...") on `today` (YYYY-MM-DD, China).
 
-    A query with nothing for the calculator gets the form's defaults (`default_level`, no passes)
+    A query with nothing for the calculator gets the form's defaults (the first level, no passes)
     and `query` for the link; a query that cannot be read gets only `error` (the form stays as it is).
     """
     try:
@@ -85,10 +85,8 @@ def from_query(search, today):
     notes = []
     if state["ignored"]:
         notes.append("链接中的参数%s与计算无关，已忽略。" % "、".join(["“%s”" % key for key in state["ignored"]]))
-    given = {}
-    for subject_id, year in state["passes"]:
-        given[subject_id] = year
-    return json.dumps(_reply(state, _choices(state["level"], state["today"], today), today, given, notes))
+    return json.dumps(_reply(state, _choices(state["level"], state["today"], today), today,
+                             dict(state["passes"]), notes))
 
 
 def from_form(form_text, today):
