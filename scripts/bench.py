@@ -19,8 +19,8 @@ has none) and the baseline:
   after one warm-up load that warms the disk and the server, not the browser), phone viewport.
   --cpu-slowdown 4 runs those loads with Chromium's CPU throttling, like Lighthouse's mobile profile.
 
-Targets (the scores and sizes are enforced by tests/quality/test_lighthouse.py; TBT only here, it is
-noisy): performance >= 95, accessibility 100, best practices >= 95, SEO 100, TBT <= 150 ms on the
+Targets (accessibility, best practices, SEO and sizes are enforced by tests/quality/test_lighthouse.py;
+performance and TBT only here, they depend on the machine's speed): performance >= 95, accessibility 100, best practices >= 95, SEO 100, TBT <= 150 ms on the
 calculator, every page <= 400 KiB gzip. Not a test: it prints a table and exits 0.
 """
 import argparse
@@ -38,9 +38,12 @@ from tests.conftest import CHROMIUM_ARGS, build_site  # noqa: E402
 from tests.quality import lighthouse  # noqa: E402
 from tests.quality.conftest import load_page  # noqa: E402
 from tests.quality.server import serve_like_pages  # noqa: E402
-from tests.quality.test_lighthouse import LIGHTHOUSE_PAGES, MAX_PAGE_GZIP, TARGETS, TBT_TARGET_MS  # noqa: E402
+from tests.quality.test_lighthouse import LIGHTHOUSE_PAGES, MAX_PAGE_GZIP, TARGETS as GATES  # noqa: E402
 
 PAGES = LIGHTHOUSE_PAGES  # home, a guide, the calculator: the pages the Lighthouse gate checks
+# Speed targets are figures to read here, never test assertions: they depend on how busy the machine is.
+TARGETS = {"performance": 95, **GATES}
+TBT_TARGET_MS = 150
 GUIDE = "timeline/"  # the plain guide page the calculator is compared with
 ANSWER_TARGET_MS = 1000
 BASELINE = "_bench/micropython/"

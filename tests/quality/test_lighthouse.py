@@ -1,11 +1,11 @@
-"""Lighthouse scores and page weight as gates (shown as `[lighthouse]` in the test ids and summarised at
-the end of the pytest output).
+"""Lighthouse scores that do not depend on the machine's speed, and page weight, as gates (shown as
+`[lighthouse]` in the test ids and summarised at the end of the pytest output).
 
 Lighthouse 12 from node_modules (package.json pins it; 13 needs Node 22), mobile, simulated throttling,
 on Debian Chromium, one run per page on the home page, a guide and the calculator, served like GitHub
-Pages (gzip). Targets: performance >= 95, accessibility 100, best practices >= 95, SEO 100. Performance
-is the one noisy score (it depends on how busy this machine's CPU is): a page under target gets one
-more run and keeps the better one. Total blocking time is reported, not enforced (see scripts/bench.py).
+Pages (gzip). Gates: accessibility 100, best practices >= 95, SEO 100. Performance and total blocking
+time depend on how busy the CPU is, so they are figures that `make bench` prints (scripts/bench.py),
+never assertions here; the summary at the end of the run shows them for information.
 
 Page weight: every page, all requests until network idle (workers included), gzip as the host sends
 it, at most 400 KiB.
@@ -15,23 +15,19 @@ import pytest
 from . import lighthouse
 from .conftest import LIGHTHOUSE_RESULTS, page_id, source_pages
 
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 100}
-TBT_TARGET_MS = 150  # calculator page; reported by scripts/bench.py and in the summary, not enforced
+TARGETS = {"accessibility": 100, "best-practices": 95, "seo": 100}
 MAX_PAGE_GZIP = 400 * 1024
 LIGHTHOUSE_PAGES = ["", "timeline/", "calculator/"]
 @pytest.fixture(scope="session")
 def lighthouse_report(pages_url, built_site):
     cache = {}
 
-    def get(rel, rerun=False):
+    def get(rel):
         if not (built_site / rel / "index.html").is_file():
             pytest.skip("%s is not in the site" % rel)
-        if rel not in cache or rerun:
-            report = lighthouse.run(pages_url + rel)
-            if rel in cache and lighthouse.summary(cache[rel])["performance"] >= lighthouse.summary(report)["performance"]:
-                report = cache[rel]
-            cache[rel] = report
-            LIGHTHOUSE_RESULTS[page_id(rel)] = lighthouse.summary(report)
+        if rel not in cache:
+            cache[rel] = lighthouse.run(pages_url + rel)
+            LIGHTHOUSE_RESULTS[page_id(rel)] = lighthouse.summary(cache[rel])
         return cache[rel]
 
     return get
@@ -42,8 +38,6 @@ def lighthouse_report(pages_url, built_site):
 @pytest.mark.parametrize("rel", LIGHTHOUSE_PAGES, ids=page_id)
 def test_lighthouse(lighthouse_report, rel, category):
     report = lighthouse_report(rel)
-    if category == "performance" and _score(report, category) < TARGETS[category]:
-        report = lighthouse_report(rel, rerun=True)
     score = _score(report, category)
     failing = "\n".join("  %s (%s): %s %s" % (audit, round(s * 100), title, value)
                         for audit, title, s, value in lighthouse.failing_audits(report, category))
