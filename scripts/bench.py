@@ -34,7 +34,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, build_site  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, LIVE_DATA, build_site  # noqa: E402
 from tests.quality import lighthouse  # noqa: E402
 from tests.quality.conftest import load_page  # noqa: E402
 from tests.quality.server import serve_like_pages  # noqa: E402
@@ -139,7 +139,7 @@ def main():
             shutil.copytree(args.site, site)
         else:
             print("building the site (strict) ...", file=sys.stderr)
-            result = build_site(ROOT, site)
+            result = build_site(site, LIVE_DATA)
             if result.returncode != 0:
                 sys.exit(result.stderr)
         add_baseline(site)

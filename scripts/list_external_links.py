@@ -18,7 +18,7 @@ import urllib.parse
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import build_site  # noqa: E402
+from tests.conftest import LIVE_DATA, build_site  # noqa: E402
 from tests.quality.links import check  # noqa: E402
 
 
@@ -52,7 +52,7 @@ def main():
         return
     with tempfile.TemporaryDirectory(prefix="links-") as tmp:
         site = pathlib.Path(tmp) / "site"
-        result = build_site(ROOT, site)
+        result = build_site(site, LIVE_DATA)
         if result.returncode != 0:
             sys.exit(result.stderr)
         report(site, args.urls_only)

@@ -7,8 +7,8 @@ import datetime
 import pathlib
 import sys
 
-from . import cycle, freshness
-from .data import ROOT, DataError, load
+from . import cycle
+from .data import DataError, freshness, load
 
 USAGE = "用法：python -m sitegen check [项目目录] | python -m sitegen freshness [YYYY-MM-DD]"
 
@@ -23,7 +23,7 @@ def main(argv):
         print(USAGE, file=sys.stderr)
         return 2
     try:
-        data = load(pathlib.Path(argv[1]) if len(argv) == 2 else ROOT)
+        data = load(pathlib.Path(argv[1]) / "data" if len(argv) == 2 else None)
     except DataError as err:
         print("\n".join(err.messages), file=sys.stderr)
         print("data/ 有 %d 处问题，请按上面的提示修改。" % len(err.messages), file=sys.stderr)

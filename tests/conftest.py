@@ -1,4 +1,11 @@
-"""Shared fixtures: one strict build of the site per test session, served on loopback, and Chromium."""
+"""Shared fixtures: strict builds of the site, served on loopback, and Chromium.
+
+Tests assert what pages, calendars and the calculator say against a frozen copy of data/,
+tests/fixtures/data, so a content change in data/ never needs a test edit: this module points
+SITE_DATA at it for the whole run, so every load(), build and `python -m calculator` in the tests
+reads it unless told otherwise. The live data/ (LIVE_DATA) is checked by its schemas and checks
+(tests/data), by the golden snapshots and by the quality gates, which build from it (`live_site`).
+"""
 import functools
 import http.server
 import os
@@ -10,38 +17,56 @@ import threading
 
 import pytest
 
+from sitegen.data import data_dir, load
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+LIVE_DATA = data_dir()  # data/, or what SITE_DATA named before the tests started
+os.environ["SITE_DATA"] = str(FIXTURE_DATA)
 # Pages say "as of <day>"; pin the day so builds and snapshots do not change with the calendar.
 BUILD_DAY = "2026-11-22"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def build_site(project, out, today=BUILD_DAY):
-    """Run a strict MkDocs build of `project` into `out`; return the CompletedProcess."""
-    env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(out, data=None, today=BUILD_DAY):
+    """Run a strict MkDocs build of the site from the data folder `data` (default: the fixture data)
+    into `out`; return the CompletedProcess."""
+    env = {**os.environ, "SITE_TODAY": today, "NO_MKDOCS_2_WARNING": "1", "SITE_DATA": str(data or data_dir())}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-                          cwd=project, env=env, capture_output=True, text=True)
+                          cwd=ROOT, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture
-def project_copy(tmp_path):
-    """A throw-away copy of everything the build reads, for tests that change data/."""
-    for name in ["docs", "overrides", "sitegen", "data", "calculator"]:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
-    if (ROOT / "node_modules").exists():
-        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
+def _built(tmp_path_factory, name, data=None):
+    out = tmp_path_factory.mktemp(name)
+    result = build_site(out, data)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The site built from the frozen fixture data: what tests of page content assert against."""
+    return _built(tmp_path_factory, "site")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """The site built from the live data/: for snapshots and quality gates, which assert no data values."""
+    return _built(tmp_path_factory, "live-site", LIVE_DATA)
+
+
+@pytest.fixture(scope="session")
+def fixture_data():
+    """The frozen fixture data, loaded."""
+    return load()
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A throw-away copy of the fixture data, for tests that change a file and rebuild."""
+    shutil.copytree(FIXTURE_DATA, tmp_path / "data")
+    return tmp_path / "data"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,7 +1,8 @@
 """What the calculator page shows, as pure functions: no DOM, no JavaScript, no I/O.
 
-Runs on MicroPython in the page's PyScript worker (worker.py calls it) and on CPython at build time and in tests
-(sitegen/calculator_page.py loads this file). Every string that goes into HTML is escaped here, so
+Runs on MicroPython in the page's PyScript worker (worker.py calls it) and on CPython in tests. The rules it
+shows (which pass years a level takes, a window's span, the timeline's years) are the calculator package's
+(calculator/years.py), which the build uses too. Every string that goes into HTML is escaped here, so
 the page can insert the result with innerHTML; error messages, which quote what the reader typed,
 are set as text by app.js instead.
 
@@ -9,8 +10,9 @@ The URL query is the page's state (see the calculator contract):
     ?level=full&law=2025&management=2025[&today=YYYY-MM-DD][&extension=2022]
 """
 from calculator import InputError, calculate
-from calculator.exams import exam_year_after, is_exam_year, latest_exam_over
-from calculator.levels import earliest_pass_year, find_level
+from calculator.levels import find_level
+from calculator.messages import quote as quote_typed
+from calculator.years import timeline_columns, window_span
 
 SINGLE = ["level", "today", "extension"]
 HEX = "0123456789abcdefABCDEF"
@@ -71,13 +73,8 @@ def parse_query(search):
         try:
             pairs.append((unquote(key), unquote(value)))
         except ValueError:
-            raise InputError("链接中的参数%s无法识别（编码有误）。请在表单中重新选择。" % _shown(part))
+            raise InputError("链接中的参数%s无法识别（编码有误）。请在表单中重新选择。" % quote_typed(part))
     return pairs
-
-
-def _shown(text):
-    text = "".join([c if ord(c) >= 32 else " " for c in text])
-    return "“" + (text[:40] + "…" if len(text) > 40 else text) + "”"
 
 
 def state_from_query(data, pairs):
@@ -125,16 +122,6 @@ def query_string(data, level_id, passes, today=None, extension=None):
 
 # --- Choices and computing ----------------------------------------------------------------------------
 
-def year_choices(data, level_id, today):
-    """Pass years the rules accept for a level on `today`, newest first: from the carry-over year (levels it
-    covers) or the first new-system year, up to the last exam that is over on `today`."""
-    level = find_level(data, level_id)
-    latest = latest_exam_over(data, today)
-    if level is None or latest is None:
-        return []
-    return [y for y in range(latest, earliest_pass_year(data, level) - 1, -1) if is_exam_year(data, y)]
-
-
 def compute(data, state, default_today):
     """calculator.calculate() on the page state; raises InputError with the calculator's Chinese message."""
     return calculate(data, state["level"], state["passes"], state["today"] or default_today, state["extension"])
@@ -147,12 +134,6 @@ def _names(result, ids):
     for row in result["subjects"]:
         by_id[row["id"]] = row["name"]
     return "、".join([by_id[i] for i in ids])
-
-
-def window_span(data, result):
-    """(first, last) exam year of a fresh window that starts at the next exam."""
-    first = result["next_exam_year"]
-    return first, exam_year_after(data, first, result["window_years"] - 1)
 
 
 def status_sentence(data, result):
@@ -206,19 +187,6 @@ def _subject_rows(result):
         rows.append('<tr class="calc-row-%s"><th scope="row">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>'
                     % (mark, esc(row["name"]), esc(cells[0]), esc(cells[1]), esc(cells[2])))
     return rows
-
-
-def timeline_columns(data, result, minimum=6):
-    """Exam years shown on the timeline: from the earliest pass (or the next exam) to the last year that
-    matters, at least `minimum` columns."""
-    passed = [row["passed_year"] for row in result["subjects"] if row["passed_year"] is not None]
-    through = [row["valid_through"] for row in result["subjects"] if row["valid_through"] is not None]
-    start = min(passed + [result["next_exam_year"]])
-    end = max(through + [window_span(data, result)[1]])
-    years = [start]
-    while years[-1] < end or len(years) < minimum:
-        years.append(exam_year_after(data, years[-1], 1))
-    return years
 
 
 def _text_width(text, size=13):

@@ -17,6 +17,7 @@ import calculator
 import view
 from calculator.dates import is_iso_date
 from calculator.levels import find_level
+from calculator.years import year_choices
 
 DATA = {}
 
@@ -31,7 +32,7 @@ def init(data_text, root):
 def _choices(level_id, day, today):
     """The pass years the level's selects offer on `day` (or on `today` when `day` is not a date: the
     result then carries the calculator's message about it), as the selects' values."""
-    return [str(y) for y in view.year_choices(DATA, level_id, day if day and is_iso_date(day) else today)]
+    return [str(y) for y in year_choices(DATA, level_id, day if day and is_iso_date(day) else today)]
 
 
 def _reply(state, choices, today, given, notes=()):

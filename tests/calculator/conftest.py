@@ -1,4 +1,4 @@
-"""Fixtures for the calculator tests: the engine data from data/, and the decision table."""
+"""Fixtures for the calculator tests: the engine data (from the fixture data, see tests/conftest.py), and the decision table."""
 import json
 import pathlib
 

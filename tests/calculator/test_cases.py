@@ -10,7 +10,7 @@ import pytest
 import calculator
 from calculator.__main__ import run
 from calculator.exams import exam_year_after, is_exam_year
-from sitegen.problems import DataError, Problem
+from sitegen.data import DataError, Problem
 
 from .conftest import ROOT, load_cases
 

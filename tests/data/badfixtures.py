@@ -1,5 +1,8 @@
 """Bad-data fixtures: each tests/data/bad/*.yml breaks one rule in a copy of data/.
 
+Each fixture is applied to a copy of the frozen fixture data (tests/fixtures/data), so its expected
+messages never change with the live data/.
+
 Header lines:
   # file: data/years/2025.yml      where the fixture is written (it replaces or adds that file)
   # expect: data/years/...: ...    every message the check must print, in order (one line each)
@@ -10,7 +13,8 @@ import shutil
 
 from sitegen.data import DataError, load
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+from ..conftest import FIXTURE_DATA
+
 BAD = pathlib.Path(__file__).resolve().parent / "bad"
 
 
@@ -24,13 +28,13 @@ def header(path, key):
 
 
 def messages_for(path, tmp):
-    """Copy data/ into tmp, apply the fixture, and return the loader's messages ([] if none)."""
-    shutil.copytree(ROOT / "data", tmp / "data")
+    """Copy the fixture data into tmp/data, apply the fixture, and return the loader's messages ([] if none)."""
+    shutil.copytree(FIXTURE_DATA, tmp / "data")
     target = tmp / header(path, "file")[0]
-    text = path.read_text("utf-8")
-    target.write_text(text, "utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(path.read_text("utf-8"), "utf-8")
     try:
-        load(tmp)
+        load(tmp / "data")
     except DataError as err:
         return err.messages
     return []

@@ -77,9 +77,9 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def pages_url(built_site):
+def pages_url(live_site):
     """The built site on loopback, served like GitHub Pages (gzip, max-age=600)."""
-    url, stop = serve_like_pages(built_site)
+    url, stop = serve_like_pages(live_site)
     yield url
     stop()
 

@@ -50,6 +50,6 @@ def test_axe(axe_context, pages_url, rel):
     assert not blocking, "axe-core on %s:\n%s" % (rel or "/", describe(blocking))
 
 
-def test_every_built_page_is_checked(built_site):
-    missing = sorted(set(built_pages(built_site)) - set(source_pages()))
+def test_every_built_page_is_checked(live_site):
+    missing = sorted(set(built_pages(live_site)) - set(source_pages()))
     assert not missing, "built pages the quality tests do not know (tests/quality/conftest.py source_pages): %s" % missing

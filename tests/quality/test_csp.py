@@ -13,9 +13,9 @@ PYTHON_ONLY = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
 
 
 @pytest.fixture(scope="module")
-def parsed(built_site):
-    return {rel: Page((built_site / (rel + "index.html" if not rel.endswith(".html") else rel)).read_text("utf-8"))
-            for rel in built_pages(built_site)}
+def parsed(live_site):
+    return {rel: Page((live_site / (rel + "index.html" if not rel.endswith(".html") else rel)).read_text("utf-8"))
+            for rel in built_pages(live_site)}
 
 
 def test_every_page_has_one_policy_in_head(parsed):

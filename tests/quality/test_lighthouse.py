@@ -19,11 +19,11 @@ TARGETS = {"accessibility": 100, "best-practices": 95, "seo": 100}
 MAX_PAGE_GZIP = 400 * 1024
 LIGHTHOUSE_PAGES = ["", "timeline/", "calculator/"]
 @pytest.fixture(scope="session")
-def lighthouse_report(pages_url, built_site):
+def lighthouse_report(pages_url, live_site):
     cache = {}
 
     def get(rel):
-        if not (built_site / rel / "index.html").is_file():
+        if not (live_site / rel / "index.html").is_file():
             pytest.skip("%s is not in the site" % rel)
         if rel not in cache:
             cache[rel] = lighthouse.run(pages_url + rel)

@@ -15,8 +15,8 @@ from .links import FAKE_ORIGIN, Site, check
 
 
 @pytest.fixture(scope="module")
-def link_check(built_site):
-    return check(built_site)
+def link_check(live_site):
+    return check(live_site)
 
 
 def test_every_internal_link_and_anchor_resolves(link_check):
@@ -46,9 +46,9 @@ def test_the_checker_finds_a_broken_link_and_anchor(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("rel", source_pages(), ids=page_id)
-def test_rendered_links_resolve(page_loads, pages_url, built_site, rel):
+def test_rendered_links_resolve(page_loads, pages_url, live_site, rel):
     load = page_loads(rel)
-    site = Site(built_site)
+    site = Site(live_site)
     broken = []
     for href in load.dom_links:
         if not href.startswith(pages_url):

@@ -12,25 +12,25 @@ from .conftest import built_pages, page_id, source_pages
 from .htmlscan import Page, css_urls, is_external
 
 
-def test_pages_load_nothing_from_another_host(built_site):
+def test_pages_load_nothing_from_another_host(live_site):
     found = []
-    for rel in built_pages(built_site):
-        path = built_site / (rel if rel.endswith(".html") else rel + "index.html")
+    for rel in built_pages(live_site):
+        path = live_site / (rel if rel.endswith(".html") else rel + "index.html")
         for ref in Page(path.read_text("utf-8")).refs:
             if ref.resource and is_external(ref.url):
-                found.append("%s line %d: <%s %s=%s>" % (path.relative_to(built_site), ref.line, ref.tag, ref.attr,
+                found.append("%s line %d: <%s %s=%s>" % (path.relative_to(live_site), ref.line, ref.tag, ref.attr,
                                                           ref.url))
     assert not found, "resources from another host:\n" + "\n".join(found)
 
 
-def test_stylesheets_load_nothing_from_another_host(built_site):
+def test_stylesheets_load_nothing_from_another_host(live_site):
     found = []
-    sheets = sorted(built_site.rglob("*.css"))
+    sheets = sorted(live_site.rglob("*.css"))
     assert sheets, "no CSS in the built site?"
     for css in sheets:
         for url in css_urls(css.read_text("utf-8", errors="replace")):
             if is_external(url):
-                found.append("%s: %s" % (css.relative_to(built_site), url))
+                found.append("%s: %s" % (css.relative_to(live_site), url))
     assert not found, "url() or @import to another host in the built CSS:\n" + "\n".join(found)
 
 

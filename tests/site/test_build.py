@@ -38,26 +38,26 @@ def test_jieba_segments_chinese_in_the_search_index(built_site):
     assert "\u200b" in text, "search index has no word breaks: is jieba installed?"
 
 
-def _set_2025_release(project, value):
-    path = project / "data" / "years" / "2025.yml"
+def _set_2025_release(data, value):
+    path = data / "years" / "2025.yml"
     text = path.read_text("utf-8")
     assert text.count('"2025-12-26"') == 1
     path.write_text(text.replace('"2025-12-26"', '"%s"' % value), "utf-8")
 
 
-def test_an_impossible_date_stops_the_build_naming_the_file(project_copy):
-    _set_2025_release(project_copy, "2025-13-45")
-    result = build_site(project_copy, project_copy / "out")
+def test_an_impossible_date_stops_the_build_naming_the_file(data_copy):
+    _set_2025_release(data_copy, "2025-13-45")
+    result = build_site(data_copy.parent / "out", data_copy)
     assert result.returncode != 0
     assert re.search(r"data/years/2025\.yml:\d+: score_release\.date：2025-13-45 不是真实的日期", result.stderr)
     assert "Traceback" not in result.stderr
 
 
-def test_a_changed_date_changes_the_pages(project_copy):
-    _set_2025_release(project_copy, "2025-12-30")
-    result = build_site(project_copy, project_copy / "out")
+def test_a_changed_date_changes_the_pages(data_copy):
+    _set_2025_release(data_copy, "2025-12-30")
+    result = build_site(data_copy.parent / "out", data_copy)
     assert result.returncode == 0, result.stderr
-    text = _text((project_copy / "out" / "timeline" / "index.html").read_text("utf-8"))
+    text = _text((data_copy.parent / "out" / "timeline" / "index.html").read_text("utf-8"))
     assert "2025年12月30日" in text and "2025年12月26日" not in text
 
 
@@ -94,10 +94,8 @@ def test_the_home_page_links_every_guide_and_the_calculator(built_site):
         assert 'href="%s/"' % target in html, target
 
 
-def _province_counts():
-    """How many rows each province table should have, straight from data/."""
-    from sitegen.data import load
-    data = load()
+def _province_counts(data):
+    """How many rows each province table should have, straight from the data."""
     checks = sum(1 for r in data["provinces"] for e in r["provinces"] if e["post_exam_check"])
     registrations = sum(1 for r in data["provinces"] for e in r["provinces"] if e["registration"])
     certificates = sum(1 for r in data["provinces"] for e in r["provinces"] if e["certificate"])
@@ -105,8 +103,8 @@ def _province_counts():
             "score-review": len(data["guides"]["review"]["provinces"])}
 
 
-def test_province_tables_come_from_data(built_site):
-    counts = _province_counts()
+def test_province_tables_come_from_data(built_site, fixture_data):
+    counts = _province_counts(fixture_data)
     assert counts["post-exam-check"] >= 10 and counts["next-year"] >= 15
     assert len(_rows(_page(built_site, "guides/post-exam-check"), "年度·省份")) == counts["post-exam-check"]
     assert len(_rows(_page(built_site, "guides/next-year"), "年度·省份")) == counts["next-year"]
@@ -127,11 +125,11 @@ def test_the_faq_has_at_least_twenty_answers_each_with_a_guide_and_sources(built
     assert "{{" not in html and "{%" not in html, "FAQ answers are rendered, not shown as templates"
 
 
-def test_worked_examples_show_the_calculators_answers_and_link_to_it(built_site):
+def test_worked_examples_show_the_calculators_answers_and_link_to_it(built_site, fixture_data):
     """Each example links to the calculator with its input; its table shows what the engine answers for it."""
     import calculator
-    from sitegen.data import load_engine_data
-    engine = load_engine_data()
+    from sitegen.data import engine_data
+    engine = engine_data(fixture_data)
     html = _page(built_site, "rules")
     text = _text(html)
     links = re.findall(r'href="\.\./calculator/\?([^"]+)"', html)
@@ -155,15 +153,15 @@ def test_next_year_marks_expected_dates_and_says_what_it_rests_on(built_site):
     assert "成绩公布 12月下旬 预计 按2023–2025年推算" in text
 
 
-def test_a_changed_topic_fact_changes_its_pages_and_their_checked_date(project_copy):
-    path = project_copy / "data" / "guides" / "review.yml"
+def test_a_changed_topic_fact_changes_its_pages_and_their_checked_date(data_copy):
+    path = data_copy / "guides" / "review.yml"
     text = path.read_text("utf-8")
     assert text.count("days: 30\n") == 1 and text.count('checked: "2026-11-22"') == 1
     path.write_text(text.replace("days: 30\n", "days: 31\n").replace('checked: "2026-11-22"', 'checked: "2026-11-23"'),
                     "utf-8")
-    result = build_site(project_copy, project_copy / "out")
+    result = build_site(data_copy.parent / "out", data_copy)
     assert result.returncode == 0, result.stderr
-    out = project_copy / "out"
+    out = data_copy.parent / "out"
     review = _text(_page(out, "guides/score-review"))
     assert "成绩公布之日起 31 天内" in review and "本页数据最后核对于 2026年11月23日" in review
     assert "成绩公布之日起 31 天内" in _text(_page(out, "faq"))

@@ -7,10 +7,10 @@ import icalendar
 import jsonschema
 import pytest
 
-from sitegen import cycle, freshness
-from sitegen.data import load
+from sitegen import cycle
+from sitegen.data import freshness
 
-from ..conftest import ROOT, build_site
+from ..conftest import FIXTURE_DATA, build_site
 
 
 def _events(path):
@@ -48,23 +48,23 @@ def test_robots_points_at_the_sitemap(built_site):
 
 
 def test_two_builds_give_identical_calendar_bytes(built_site, tmp_path):
-    result = build_site(ROOT, tmp_path / "again")
+    result = build_site(tmp_path / "again", FIXTURE_DATA)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "again" / "calendar.ics").read_bytes() == (built_site / "calendar.ics").read_bytes()
     assert (tmp_path / "again" / "exams.json").read_bytes() == (built_site / "exams.json").read_bytes()
 
 
-def test_a_changed_date_changes_only_that_event_and_field(built_site, project_copy):
-    path = project_copy / "data" / "years" / "2025.yml"
+def test_a_changed_date_changes_only_that_event_and_field(built_site, data_copy):
+    path = data_copy / "years" / "2025.yml"
     path.write_text(path.read_text("utf-8").replace('"2025-12-26"', '"2025-12-30"'), "utf-8")
-    result = build_site(project_copy, project_copy / "out")
+    result = build_site(data_copy.parent / "out", data_copy)
     assert result.returncode == 0, result.stderr
-    before, after = _events(built_site / "calendar.ics"), _events(project_copy / "out" / "calendar.ics")
+    before, after = _events(built_site / "calendar.ics"), _events(data_copy.parent / "out" / "calendar.ics")
     changed = sorted(uid for uid in before if before[uid].to_ical() != after[uid].to_ical())
     assert changed == ["2025-score-release@zhuan-kaohou"]
     assert after[changed[0]].decoded("DTSTART") == datetime.date(2025, 12, 30)
     old = json.loads((built_site / "exams.json").read_text("utf-8"))
-    new = json.loads((project_copy / "out" / "exams.json").read_text("utf-8"))
+    new = json.loads((data_copy.parent / "out" / "exams.json").read_text("utf-8"))
     assert new["years"][7]["score_release"]["date"] == "2025-12-30"
     new["years"][7]["score_release"]["date"] = "2025-12-26"
     assert new == old
@@ -75,20 +75,20 @@ def test_a_changed_date_changes_only_that_event_and_field(built_site, project_co
     ("2026-10-25", "awaiting-scores", "2026年考试正在举行，成绩预计2026年12月下旬公布。"),
     ("2026-11-22", "awaiting-scores", "2026年考试已于10月24–25日举行，成绩预计2026年12月下旬公布。"),
 ])
-def test_home_page_stage_follows_the_calendar(day, stage, sentence):
-    result = cycle.stage(load()["years"], datetime.date.fromisoformat(day))
+def test_home_page_stage_follows_the_calendar(fixture_data, day, stage, sentence):
+    result = cycle.stage(fixture_data["years"], datetime.date.fromisoformat(day))
     assert (result["stage"], result["sentence"]) == (stage, sentence)
 
 
-def test_stage_after_release_names_the_release_day():
-    years = load()["years"][:-1]  # up to 2025, whose scores came out on 2025-12-26
+def test_stage_after_release_names_the_release_day(fixture_data):
+    years = fixture_data["years"][:-1]  # up to 2025, whose scores came out on 2025-12-26
     result = cycle.stage(years, datetime.date(2026, 1, 5))
     assert result["stage"] == "scores-out"
     assert result["sentence"] == "2025年考试成绩已于2025年12月26日 10:00公布。"
 
 
-def test_freshness_flags_an_expected_date_that_has_passed():
-    data = load()
+def test_freshness_flags_an_expected_date_that_has_passed(fixture_data):
+    data = fixture_data
     assert not any("2026.yml" in p for p in freshness.stale(data, datetime.date(2026, 12, 1)))
     assert any("2026.yml" in p and "预计" in p for p in freshness.stale(data, datetime.date(2027, 1, 2)))
 
@@ -103,18 +103,18 @@ def test_the_news_feed_lists_each_item_once(built_site):
     assert any(i.endswith("#2025-scores-out") for i in ids)
 
 
-def test_recording_the_2026_release_is_a_one_file_change(project_copy):
+def test_recording_the_2026_release_is_a_one_file_change(data_copy):
     """The December routine: edit data/years/2026.yml only, and every output follows."""
-    path = project_copy / "data" / "years" / "2026.yml"
+    path = data_copy / "years" / "2026.yml"
     text = path.read_text("utf-8")
     start = text.index("score_release:")
     end = text.index("unknown:")
     release = ('score_release:\n  date: "2026-12-25"\n  time: "10:00"\n  confidence: official\n'
                '  sources:\n    - url: https://example.org/2026-release\n\n')
     path.write_text(text[:start] + release + text[end:], "utf-8")
-    result = build_site(project_copy, project_copy / "out", today="2026-12-26")
+    result = build_site(data_copy.parent / "out", data_copy, today="2026-12-26")
     assert result.returncode == 0, result.stderr
-    out = project_copy / "out"
+    out = data_copy.parent / "out"
     home = (out / "index.html").read_text("utf-8")
     assert "2026年考试成绩已于2026年12月25日 10:00公布。" in home
     assert "预计2026年12月下旬" not in (out / "timeline" / "index.html").read_text("utf-8")
@@ -126,7 +126,7 @@ def test_recording_the_2026_release_is_a_one_file_change(project_copy):
 
 
 def test_search_index_keeps_chinese_as_utf8(built_site):
-    """Every page downloads the index; \\u escapes made it ~45% larger (sitegen/outputs.py)."""
+    """Every page downloads the index; \\u escapes made it ~45% larger (sitegen/outputs/write.py)."""
     text = (built_site / "search" / "search_index.json").read_text("utf-8")
     assert not re.search(r"(?<!\\)\\u[0-9a-fA-F]{4}", text) and "成绩复核" in text
     assert json.loads(text)["docs"], "still the search plugin's index, only re-encoded"

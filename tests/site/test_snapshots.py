@@ -1,4 +1,4 @@
-"""Golden snapshots of what readers see: the text of every page, built on a pinned day.
+"""Golden snapshots of what readers see: the text of every page, built from the live data/ on a pinned day.
 
 After an intended change, run `make snapshots` and review the diff of tests/snapshots/ in the PR.
 """
@@ -15,11 +15,11 @@ def _pages(site):
     return sorted(p for p in site.rglob("index.html") if "search" not in p.parts)
 
 
-def test_every_page_matches_its_snapshot(built_site, request):
+def test_every_page_matches_its_snapshot(live_site, request):
     update = request.config.getoption("--update-snapshots")
     seen, drift = set(), []
-    for page in _pages(built_site):
-        rel = page.parent.relative_to(built_site).as_posix()
+    for page in _pages(live_site):
+        rel = page.parent.relative_to(live_site).as_posix()
         name = ("home" if rel == "." else rel.replace("/", "__")) + ".txt"
         seen.add(name)
         text = article_text(page.read_text("utf-8"))

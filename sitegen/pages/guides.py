@@ -9,9 +9,9 @@ import urllib.parse
 
 import calculator
 
-from . import zh
-from .cycle import release_text
-from .data import SCHEMAS, engine_data
+from .. import zh
+from ..cycle import release_text
+from ..data import SCHEMAS, engine_data
 
 THIRDS = ("上旬", "中旬", "下旬")
 WEEKDAYS = "一二三四五六日"

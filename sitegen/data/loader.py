@@ -1,21 +1,26 @@
-"""The one boundary between data/ and everything else: load, validate, return plain records.
-
-Every consumer (pages, calculator, calendar, JSON export, CLI) calls `load()` or
-`load_engine_data()`; nothing else reads data/ directly.
+"""Load and validate data/: parse each file (yamlfile), check it against its kind's schema (kinds.py) and
+the checks, and return plain records; every problem becomes a `data/file.yml:LINE: …` line (DataError).
 """
 import difflib
 import json
+import os
 import pathlib
 
 import jsonschema
 import referencing
 
 from . import checks, schema_messages, yamlfile
+from .kinds import FAQ, GUIDE_KINDS, PROVINCES, RULES, TOPICS, YEARS, kind_of
 from .problems import DataError, Problem, field_name, line_of
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SCHEMAS = DATA / "schemas"
+
+
+def data_dir():
+    """The data folder builds read: data/, or the folder SITE_DATA names (tests build from a frozen copy)."""
+    return pathlib.Path(os.environ["SITE_DATA"]) if os.environ.get("SITE_DATA") else DATA
 
 
 def _registry():
@@ -34,8 +39,8 @@ def _validator(name, registry):
 class _File:
     """One parsed data file with its display name and line lookup."""
 
-    def __init__(self, path, root):
-        self.name = path.relative_to(root).as_posix()
+    def __init__(self, path, folder):
+        self.name = "data/" + path.relative_to(folder).as_posix()
         self.doc = None
         self.lines = {}
         self.problems = []
@@ -89,38 +94,43 @@ def _year_record(doc):
     return record
 
 
-# Topic files, one subject per file: data/guides/NAME.yml is checked against data/schemas/NAME.schema.json
-# and reaches the templates as guides.NAME (dashes become underscores: guides.score_query).
-GUIDES = ["score-query", "review", "post-exam-check", "certificate", "practice-registration", "specialties", "signup",
-          "misinformation"]
 FAQ_DEFAULTS = {"facts": [], "note": None}
 
 
-def _guide_key(name):
-    return name.replace("-", "_")
+def _strays(folder):
+    """Problems for .yml files that no kind in kinds.py describes, outside the per-kind folders (misnamed
+    year, province and topic files get messages of their own)."""
+    problems = []
+    for path in sorted(folder.rglob("*.yml")):
+        rel = path.relative_to(folder).as_posix()
+        if kind_of(rel) is None and rel.split("/")[0] not in ("guides", "years", "provinces"):
+            stray = _File(path, folder)
+            stray.add((), "不认识的文件：data/ 里的每类文件都要先在 sitegen/data/kinds.py 里登记并写好 schema。", 1)
+            problems += stray.problems
+    return problems
 
 
-def _load_guides(data_dir, root, registry):
+def _load_guides(folder, registry):
     """({key: record}, problems) for the topic files in data/guides/."""
     guides, problems = {}, []
-    for path in sorted((data_dir / "guides").glob("*.yml")):
-        if path.stem not in GUIDES:
-            stray = _File(path, root)
-            stray.add((), "不认识的主题文件。data/guides/ 里只能有：%s；新主题要先在 sitegen/data.py 的 GUIDES 里登记并写好 schema。"
-                      % "、".join(name + ".yml" for name in GUIDES), 1)
+    for path in sorted((folder / "guides").glob("*.yml")):
+        if kind_of(path.relative_to(folder).as_posix()) is None:
+            stray = _File(path, folder)
+            stray.add((), "不认识的主题文件。data/guides/ 里只能有：%s；新主题要先在 sitegen/data/kinds.py 的 TOPICS 里登记并写好 schema。"
+                      % "、".join(name + ".yml" for name in TOPICS), 1)
             problems += stray.problems
-    for name in GUIDES:
-        path = data_dir / "guides" / (name + ".yml")
+    for kind, name in zip(GUIDE_KINDS, TOPICS):
+        path = folder / kind.pattern
         if not path.is_file():
-            problems.append(Problem(path.relative_to(root).as_posix(), 1, "", "缺少这个主题文件；页面要从它取值。"))
+            problems.append(Problem("data/" + kind.pattern, 1, "", "缺少这个主题文件；页面要从它取值。"))
             continue
-        topic = _File(path, root)
-        if topic.validate(_validator(name + ".schema.json", registry)):
+        topic = _File(path, folder)
+        if topic.validate(_validator(kind.schema, registry)):
             for bad_path, message in checks.check_guide(name, topic.doc):
                 topic.add(bad_path, message)
         problems += topic.problems
         if not topic.problems:
-            guides[_guide_key(name)] = _complete(topic.doc)
+            guides[kind.key] = _complete(topic.doc)
     return guides, problems
 
 
@@ -139,13 +149,13 @@ def _province_record(doc):
     return doc
 
 
-def _load_provinces(data_dir, root, registry, years):
+def _load_provinces(folder, registry, years):
     """([record sorted by year], problems) for data/provinces/YYYY.yml; `years` maps year -> checked year doc."""
-    validator = _validator("provinces.schema.json", registry)
-    year_files = {path.stem for path in (data_dir / "years").glob("*.yml")}
+    validator = _validator(PROVINCES.schema, registry)
+    year_files = {path.stem for path in (folder / "years").glob("*.yml")}
     records, problems = [], []
-    for path in sorted((data_dir / "provinces").glob("*.yml")):
-        province_file = _File(path, root)
+    for path in sorted((folder / "provinces").glob("*.yml")):
+        province_file = _File(path, folder)
         if not path.stem.isdigit() or len(path.stem) != 4:
             province_file.add((), "省份文件名必须是四位年份，例如 2025.yml。")
         elif province_file.validate(validator):
@@ -194,11 +204,11 @@ def resolve_fact(data, dotted):
     return facts
 
 
-def _load_faq(data_dir, root, registry, data):
+def _load_faq(folder, registry, data):
     """({"checked", "entries"}, problems) for data/faq.yml. Each entry gets `cited`: the facts whose sources
     it shows. `data` is None while other files have problems: fact paths are then not followed."""
-    faq_file = _File(data_dir / "faq.yml", root)
-    if not faq_file.validate(_validator("faq.schema.json", registry)):
+    faq_file = _File(folder / FAQ.pattern, folder)
+    if not faq_file.validate(_validator(FAQ.schema, registry)):
         return None, faq_file.problems
     for bad_path, message in checks.check_faq(faq_file.doc):
         faq_file.add(bad_path, message)
@@ -219,23 +229,26 @@ def _load_faq(data_dir, root, registry, data):
     return {"checked": faq_file.doc["checked"], "entries": entries}, faq_file.problems
 
 
-def load(root=ROOT):
+def load(folder=None):
     """Validated data as {"rules": dict, "years": [dict sorted by year], "guides": {key: dict},
-    "provinces": [dict sorted by year], "faq": {"checked", "entries"}}; raises DataError."""
-    data_dir = root / "data"
+    "provinces": [dict sorted by year], "faq": {"checked", "entries"}}; raises DataError.
+
+    `folder` is a data folder (default: data_dir()); messages name its files as data/….
+    """
+    folder = pathlib.Path(folder) if folder else data_dir()
     registry = _registry()
-    rules_file = _File(data_dir / "rules.yml", root)
-    problems = []
-    if rules_file.validate(_validator("rules.schema.json", registry)):
+    rules_file = _File(folder / RULES.pattern, folder)
+    problems = _strays(folder)
+    if rules_file.validate(_validator(RULES.schema, registry)):
         for path, message in checks.check_rules(rules_file.doc):
             rules_file.add(path, message)
     problems += rules_file.problems
     rules = rules_file.doc if not rules_file.problems else None
 
-    year_validator = _validator("year.schema.json", registry)
+    year_validator = _validator(YEARS.schema, registry)
     years = {}
-    for path in sorted((data_dir / "years").glob("*.yml")):
-        year_file = _File(path, root)
+    for path in sorted((folder / "years").glob("*.yml")):
+        year_file = _File(path, folder)
         if not path.stem.isdigit() or len(path.stem) != 4:
             year_file.add((), "年度文件名必须是四位年份，例如 2027.yml。")
         elif year_file.validate(year_validator) and rules:
@@ -247,13 +260,13 @@ def load(root=ROOT):
     if rules and not problems:
         problems += checks.check_collection(
             years, rules, {"file": rules_file.name, "line": rules_file.line})
-    guides, guide_problems = _load_guides(data_dir, root, registry)
-    provinces, province_problems = _load_provinces(data_dir, root, registry, {y: years[y]["doc"] for y in years})
+    guides, guide_problems = _load_guides(folder, registry)
+    provinces, province_problems = _load_provinces(folder, registry, {y: years[y]["doc"] for y in years})
     problems += guide_problems + province_problems
     data = None if problems else {
         "rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)],
         "guides": guides, "provinces": provinces}
-    faq, faq_problems = _load_faq(data_dir, root, registry, data)
+    faq, faq_problems = _load_faq(folder, registry, data)
     problems += faq_problems
     if problems:
         raise DataError(problems)
@@ -275,5 +288,5 @@ def engine_data(data):
     }
 
 
-def load_engine_data(root=ROOT):
-    return engine_data(load(root))
+def load_engine_data(folder=None):
+    return engine_data(load(folder))

@@ -10,8 +10,10 @@ import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import calculator_page, cycle, guides, news, outputs, vendor, zh
-from .data import DataError, latest_with, load
+from .. import cycle, news, zh
+from ..data import DataError, latest_with, load
+from ..outputs import vendor, write
+from . import calculator_page, guides
 
 
 def _badge(level):
@@ -105,7 +107,7 @@ def define_env(env):
 
 
 def on_post_build(env):
-    outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
+    write.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
                   env.conf["site_url"])
     try:  # PyScript, MicroPython and the calculator package, served from the site itself
         vendor.copy(env.conf["site_dir"])

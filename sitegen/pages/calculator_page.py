@@ -8,33 +8,18 @@ computed by the calculator package itself.
 
 Every URL is relative to the page, so the site works at a root and under a sub-path (/repo/).
 """
-import functools
 import html
-import importlib.util
 import json
-import pathlib
 
 from mkdocs.utils import get_relative_url
 
 import calculator
+from calculator.years import year_choices
 
-from . import vendor
-from .data import engine_data
+from ..data import engine_data
+from ..outputs import vendor
 
 PLUGINS_OFF = ["!" + name for name in vendor.DISABLED_PLUGINS]
-VIEW = pathlib.Path(__file__).resolve().parent.parent / "docs" / "calculator" / "view.py"
-
-
-@functools.lru_cache(maxsize=None)
-def view():
-    """The page's own view module (docs/calculator/view.py), which the browser runs on MicroPython.
-
-    Loaded from its file so the build and the browser offer the same pass-year choices.
-    """
-    spec = importlib.util.spec_from_file_location("calculator_page_view", VIEW)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _esc(text):
@@ -49,11 +34,6 @@ def _url(page, path):
 def root_prefix(page):
     """The site root relative to the page, ending in a slash ("../" for calculator/)."""
     return get_relative_url(".", page.url).rstrip("/") + "/"
-
-
-def year_choices(engine, level_id, today):
-    """Pass years the rules accept for a level on `today`, newest first (the browser's own function)."""
-    return view().year_choices(engine, level_id, today)
 
 
 def runtime_config(page):

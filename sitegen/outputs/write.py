@@ -1,7 +1,7 @@
 """Files written next to the pages after each build: calendar, JSON data, news feed and robots.txt."""
 import json
 
-from . import exports, ics, news
+from . import exports, feed, ics
 
 SEARCH_INDEX = "search/search_index.json"
 
@@ -12,7 +12,7 @@ def write(site_dir, data, news_items, site_url):
         "calendar.ics": ics.calendar_bytes(data, site_url),
         "exams.json": exports.exams_json(data).encode("utf-8"),
         "exams.schema.json": exports.exams_schema().encode("utf-8"),
-        "feed.xml": news.atom(news_items, site_url),
+        "feed.xml": feed.atom(news_items, site_url),
         "robots.txt": ("User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n" % site_url).encode("utf-8"),
     }
     for name, content in files.items():

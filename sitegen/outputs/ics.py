@@ -7,7 +7,7 @@ import datetime
 
 import icalendar
 
-from . import cycle, zh
+from .. import cycle, zh
 
 UID_DOMAIN = "zhuan-kaohou"
 

@@ -5,7 +5,7 @@ templates are dropped again), so it validates against the same schemas as data/ 
 """
 import json
 
-from .data import SCHEMAS
+from ..data import SCHEMAS
 
 # Bump when a field is renamed or removed; adding fields keeps the version.
 FORMAT_VERSION = 1

@@ -6,7 +6,7 @@ actually requests are copied: PyScript's entry `core.js`, the chunks it imports 
 other plugins (editor, terminal, game, donkey, deprecations) are switched off in the page's config
 (`DISABLED_PLUGINS`), so their chunks, CodeMirror and xterm are never requested. No `.map` files.
 
-Called from mkdocs-macros' on_post_build (sitegen/macros.py), so it runs for `mkdocs build` and for
+Called from mkdocs-macros' on_post_build (sitegen/pages/macros.py), so it runs for `mkdocs build` and for
 every rebuild of `mkdocs serve`. Versions come from node_modules/, which `npm ci` installs from
 package-lock.json.
 """
@@ -14,7 +14,7 @@ import pathlib
 import re
 import shutil
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 PYSCRIPT = pathlib.PurePosixPath("@pyscript/core/dist")
 MICROPYTHON = pathlib.PurePosixPath("@micropython/micropython-webassembly-pyscript")
 
@@ -65,7 +65,7 @@ def pyscript_files(root=ROOT):
     for plugin in ALWAYS_LOADED_PLUGINS:
         found = re.search(r'"?%s"?:\(\)=>import\("\./([\w.-]+\.js)"\)' % re.escape(plugin), core_chunks)
         if not found:
-            raise VendorError("PyScript 的 %s 插件文件找不到：PyScript 升级后请检查 sitegen/vendor.py。" % plugin)
+            raise VendorError("PyScript 的 %s 插件文件找不到：PyScript 升级后请检查 sitegen/outputs/vendor.py。" % plugin)
         files += [name for name in _static_closure(dist, found.group(1)) if name not in files]
     return files + ["core.css"]
 
