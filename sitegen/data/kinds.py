@@ -32,8 +32,9 @@ RULES = Kind("rules.yml", "rules.schema.json", "rules")
 YEARS = Kind("years/*.yml", "year.schema.json", "years")
 PROVINCES = Kind("provinces/*.yml", "provinces.schema.json", "provinces")
 FAQ = Kind("faq.yml", "faq.schema.json", "faq")
+PUBLISHERS = Kind("publishers.yml", "publishers.schema.json", "publishers")
 GUIDE_KINDS = [Kind("guides/%s.yml" % name, "%s.schema.json" % name, name.replace("-", "_")) for name in TOPICS]
-KINDS = [RULES, YEARS, PROVINCES, *GUIDE_KINDS, FAQ]
+KINDS = [PUBLISHERS, RULES, YEARS, PROVINCES, *GUIDE_KINDS, FAQ]
 # Schemas that no file names directly: definitions the others refer to.
 SHARED_SCHEMAS = ["common.schema.json", "guide.schema.json"]
 

@@ -9,8 +9,9 @@ import pathlib
 import jsonschema
 import referencing
 
-from . import checks, schema_messages, yamlfile
-from .kinds import FAQ, GUIDE_KINDS, PROVINCES, RULES, TOPICS, YEARS, kind_of
+from .. import cycle
+from . import checks, publishers, schema_messages, yamlfile
+from .kinds import FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, RULES, TOPICS, YEARS, kind_of
 from .problems import DataError, Problem, field_name, line_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -54,7 +55,8 @@ class _File:
     def add(self, path, message, line=None):
         self.problems.append(Problem(self.name, line or line_of(self.lines, path), field_name(path), message))
 
-    def validate(self, validator):
+    def validate(self, validator, known=None):
+        """Schema, real dates and, given the publisher registry (`known`), every source's publisher."""
         if self.doc is None:
             return False
         errors = list(validator.iter_errors(self.doc))
@@ -62,6 +64,9 @@ class _File:
             self.add(*schema_messages.describe(error))
         for path, message in checks.check_dates(self.doc):
             self.add(path, message)
+        if known and not errors:
+            for path, message in publishers.check_sources(self.doc, known, cycle.build_day().isoformat()):
+                self.add(path, message)
         return not self.problems
 
     def line(self, path):
@@ -97,6 +102,17 @@ def _year_record(doc):
 FAQ_DEFAULTS = {"facts": [], "note": None}
 
 
+def _load_publishers(folder, registry):
+    """(Publishers or None, problems) for data/publishers.yml; without it, sources are not checked."""
+    registry_file = _File(folder / PUBLISHERS.pattern, folder)
+    if registry_file.validate(_validator(PUBLISHERS.schema, registry)):
+        for path, message in publishers.check_registry(registry_file.doc):
+            registry_file.add(path, message)
+    if registry_file.problems:
+        return None, registry_file.problems
+    return publishers.Publishers(registry_file.doc), []
+
+
 def _strays(folder):
     """Problems for .yml files that no kind in kinds.py describes, outside the per-kind folders (misnamed
     year, province and topic files get messages of their own)."""
@@ -110,7 +126,7 @@ def _strays(folder):
     return problems
 
 
-def _load_guides(folder, registry):
+def _load_guides(folder, registry, known):
     """({key: record}, problems) for the topic files in data/guides/."""
     guides, problems = {}, []
     for path in sorted((folder / "guides").glob("*.yml")):
@@ -125,7 +141,7 @@ def _load_guides(folder, registry):
             problems.append(Problem("data/" + kind.pattern, 1, "", "缺少这个主题文件；页面要从它取值。"))
             continue
         topic = _File(path, folder)
-        if topic.validate(_validator(kind.schema, registry)):
+        if topic.validate(_validator(kind.schema, registry), known):
             for bad_path, message in checks.check_guide(name, topic.doc):
                 topic.add(bad_path, message)
         problems += topic.problems
@@ -149,7 +165,7 @@ def _province_record(doc):
     return doc
 
 
-def _load_provinces(folder, registry, years):
+def _load_provinces(folder, registry, known, years):
     """([record sorted by year], problems) for data/provinces/YYYY.yml; `years` maps year -> checked year doc."""
     validator = _validator(PROVINCES.schema, registry)
     year_files = {path.stem for path in (folder / "years").glob("*.yml")}
@@ -158,7 +174,7 @@ def _load_provinces(folder, registry, years):
         province_file = _File(path, folder)
         if not path.stem.isdigit() or len(path.stem) != 4:
             province_file.add((), "省份文件名必须是四位年份，例如 2025.yml。")
-        elif province_file.validate(validator):
+        elif province_file.validate(validator, known):
             for bad_path, message in checks.check_provinces(province_file.doc, path.stem, years, year_files):
                 province_file.add(bad_path, message)
         problems += province_file.problems
@@ -204,11 +220,11 @@ def resolve_fact(data, dotted):
     return facts
 
 
-def _load_faq(folder, registry, data):
+def _load_faq(folder, registry, known, data):
     """({"checked", "entries"}, problems) for data/faq.yml. Each entry gets `cited`: the facts whose sources
     it shows. `data` is None while other files have problems: fact paths are then not followed."""
     faq_file = _File(folder / FAQ.pattern, folder)
-    if not faq_file.validate(_validator(FAQ.schema, registry)):
+    if not faq_file.validate(_validator(FAQ.schema, registry), known):
         return None, faq_file.problems
     for bad_path, message in checks.check_faq(faq_file.doc):
         faq_file.add(bad_path, message)
@@ -231,15 +247,18 @@ def _load_faq(folder, registry, data):
 
 def load(folder=None):
     """Validated data as {"rules": dict, "years": [dict sorted by year], "guides": {key: dict},
-    "provinces": [dict sorted by year], "faq": {"checked", "entries"}}; raises DataError.
+    "provinces": [dict sorted by year], "faq": {"checked", "entries"}, "publishers": Publishers};
+    raises DataError.
 
     `folder` is a data folder (default: data_dir()); messages name its files as data/….
     """
     folder = pathlib.Path(folder) if folder else data_dir()
     registry = _registry()
-    rules_file = _File(folder / RULES.pattern, folder)
     problems = _strays(folder)
-    if rules_file.validate(_validator(RULES.schema, registry)):
+    known, publisher_problems = _load_publishers(folder, registry)
+    problems += publisher_problems
+    rules_file = _File(folder / RULES.pattern, folder)
+    if rules_file.validate(_validator(RULES.schema, registry), known):
         for path, message in checks.check_rules(rules_file.doc):
             rules_file.add(path, message)
     problems += rules_file.problems
@@ -251,7 +270,7 @@ def load(folder=None):
         year_file = _File(path, folder)
         if not path.stem.isdigit() or len(path.stem) != 4:
             year_file.add((), "年度文件名必须是四位年份，例如 2027.yml。")
-        elif year_file.validate(year_validator) and rules:
+        elif year_file.validate(year_validator, known) and rules:
             for bad_path, message in checks.check_year(year_file.doc, path.stem, rules["first_new_system_year"]):
                 year_file.add(bad_path, message)
         problems += year_file.problems
@@ -260,13 +279,13 @@ def load(folder=None):
     if rules and not problems:
         problems += checks.check_collection(
             years, rules, {"file": rules_file.name, "line": rules_file.line})
-    guides, guide_problems = _load_guides(folder, registry)
-    provinces, province_problems = _load_provinces(folder, registry, {y: years[y]["doc"] for y in years})
+    guides, guide_problems = _load_guides(folder, registry, known)
+    provinces, province_problems = _load_provinces(folder, registry, known, {y: years[y]["doc"] for y in years})
     problems += guide_problems + province_problems
     data = None if problems else {
         "rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)],
-        "guides": guides, "provinces": provinces}
-    faq, faq_problems = _load_faq(folder, registry, data)
+        "guides": guides, "provinces": provinces, "publishers": known}
+    faq, faq_problems = _load_faq(folder, registry, known, data)
     problems += faq_problems
     if problems:
         raise DataError(problems)

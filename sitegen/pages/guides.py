@@ -17,8 +17,6 @@ THIRDS = ("上旬", "中旬", "下旬")
 WEEKDAYS = "一二三四五六日"
 # How many past exam years "the pattern" looks at when next year's dates are not known yet.
 PATTERN_YEARS = 3
-# Weakest first: a statement resting on several facts is only as sure as the least sure of them.
-CONFIDENCE_ORDER = ["expected", "single-source", "consistent", "official"]
 
 
 def _d(text):
@@ -29,22 +27,6 @@ def province_names():
     """Every provincial exam region, in the order of the schema's list (data/schemas/guide.schema.json)."""
     schema = json.loads((SCHEMAS / "guide.schema.json").read_text("utf-8"))
     return schema["$defs"]["province"]["enum"]
-
-
-def weakest(facts):
-    """The least sure confidence among sourced facts."""
-    return min((f["confidence"] for f in facts), key=CONFIDENCE_ORDER.index)
-
-
-def unique_sources(facts):
-    """Every source of `facts` once, in order."""
-    seen, out = set(), []
-    for fact in facts:
-        for source in fact["sources"]:
-            if source["url"] not in seen:
-                seen.add(source["url"])
-                out.append(source)
-    return out
 
 
 # --- Worked examples and calculator links ------------------------------------------------------------

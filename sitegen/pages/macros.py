@@ -13,32 +13,7 @@ from mkdocs.exceptions import PluginError
 from .. import cycle, news, zh
 from ..data import DataError, latest_with, load
 from ..outputs import vendor, write
-from . import calculator_page, guides
-
-
-def _badge(level):
-    return '<span class="conf conf-%s" title="%s">%s</span>' % (
-        level, html.escape(zh.confidence_help(level)), zh.confidence(level))
-
-
-def _host(url):
-    return urllib.parse.urlsplit(url).hostname.removeprefix("www.").removeprefix("m.")
-
-
-def _links(sources):
-    return "、".join('<a href="%s" title="%s" rel="nofollow noopener">%s</a>' % (
-        html.escape(s["url"]), html.escape(s.get("title", s["url"])), html.escape(_host(s["url"])))
-        for s in sources)
-
-
-def _sources(fact):
-    """Confidence mark plus linked source hosts, for one sourced fact."""
-    return '%s <span class="src">来源：%s</span>' % (_badge(fact["confidence"]), _links(fact["sources"]))
-
-
-def _sources_many(facts):
-    """One mark for several facts (the least sure of them) and each source once."""
-    return '%s <span class="src">来源：%s</span>' % (_badge(guides.weakest(facts)), _links(guides.unique_sources(facts)))
+from . import calculator_page, citations, guides
 
 
 def _checked_dates(data):
@@ -86,15 +61,16 @@ def define_env(env):
         confidence_help=zh.confidence_help,
         zh_span=lambda pair, with_year=True: zh.span(pair[0], pair[1], with_year),
     ))
-    env.macro(_badge, "badge")
-    env.macro(_sources, "sources")
-    env.macro(_links, "links")
+    publishers = data["publishers"]
+    env.macro(citations.badge, "badge")
+    env.macro(lambda fact: citations.sources(fact, publishers), "sources")
+    env.macro(lambda sources: citations.links(sources, publishers), "links")
     # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
     env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
     env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
-    env.macro(_sources_many, "sources_many")
+    env.macro(lambda facts: citations.sources_many(facts, publishers), "sources_many")
     env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
               "window_example")
     env.macro(lambda query="": posixpath.relpath("calculator/index.md", posixpath.dirname(env.page.file.src_uri) or ".")
