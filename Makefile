@@ -51,8 +51,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# --ignore-scripts: vnu-jar's install script would download a Java runtime from GitHub when Java is missing;
+# the tests use Debian's (scripts/ensure-system-packages.sh). No other package here has an install script.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

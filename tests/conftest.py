@@ -78,11 +78,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory):
-    """Serve a folder on a free loopback port; returns (base_url, stop)."""
+    """Serve a folder on a free loopback port; returns (base_url, stop). After stop() the port refuses
+    connections (the handler speaks HTTP/1.0, so no kept-alive connection outlives it): the network is gone."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return "http://127.0.0.1:%d/" % server.server_address[1], server.shutdown
+
+    def stop():
+        server.shutdown()
+        server.server_close()
+
+    return "http://127.0.0.1:%d/" % server.server_address[1], stop
 
 
 @pytest.fixture(scope="session")

@@ -100,7 +100,7 @@ def app(page, data, today):
     first = rules["levels"][0]
     parts = [
         '<div class="calc-app" id="calc-app" data-root="%s">' % _esc(root_prefix(page)),
-        '<form id="calc-form" class="calc-form" action="" method="get" autocomplete="off">',
+        '<form id="calc-form" class="calc-form" method="get" autocomplete="off">',
         '<fieldset class="calc-levels"><legend>报考级别</legend>',
         "".join(_level_block(lv, lv is first, names) for lv in rules["levels"]),
         "</fieldset>",
@@ -133,8 +133,7 @@ def app(page, data, today):
         '<input type="text" id="calc-link" class="calc-link" readonly value="">',
         "</div>",
         "</div>",
-        '<noscript><style>.calc-app{display:none}</style>'
-        '<p class="calc-noscript">计算器需要 JavaScript。没有 JavaScript 时，请按下面的规则和一览表自行对照。</p>'
+        '<noscript><p class="calc-noscript">计算器需要 JavaScript。没有 JavaScript 时，请按下面的规则和一览表自行对照。</p>'
         "</noscript>",
         '<script type="application/json" id="calc-data">%s</script>' % embedded_json(engine),
         '<script type="application/json" id="calc-runtime">%s</script>' % embedded_json(runtime_config(page)),
