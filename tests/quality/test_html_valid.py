@@ -34,13 +34,13 @@ def check(files):
 
 
 @pytest.fixture(scope="module")
-def vnu(built_site, tmp_path_factory):
+def vnu(live_site, tmp_path_factory):
     """(site, page paths, known-bad path, errors) from one run over the site and the known-bad page."""
-    pages = [built_site / (rel + "index.html" if not rel.endswith(".html") else rel)
-             for rel in built_pages(built_site)]
+    pages = [live_site / (rel + "index.html" if not rel.endswith(".html") else rel)
+             for rel in built_pages(live_site)]
     bad = tmp_path_factory.mktemp("vnu") / "known-bad.html"
     bad.write_text(KNOWN_BAD, "utf-8")
-    return built_site, pages, bad, check(pages + [bad])
+    return live_site, pages, bad, check(pages + [bad])
 
 
 def test_the_checker_reports_a_known_mistake(vnu):
