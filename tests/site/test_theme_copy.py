@@ -1,29 +1,44 @@
-"""overrides/base.html is Material's base.html with one change (see its first comment): after a Material
-upgrade this fails until the copy is taken again from the new theme and the change made again."""
+"""Theme files we override whole (overrides/base.html, overrides/partials/search.html) are Material's own with
+one change each (see each copy's first comment). After a Material upgrade these fail until the copy is taken
+again from the new theme and the change made again, so a change can never silently stop applying."""
 import pathlib
 
 import material
+import pytest
 
 from ..conftest import ROOT
 
-OURS = ROOT / "overrides" / "base.html"
 THEIR_HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
-THEIR_TOGGLES = (
-    '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-    '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n')
-OUR_TOGGLES = (
-    '    <form id="__md-toggles" autocomplete="off" hidden></form>\n'
-    '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__md-toggles">\n'
-    '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__md-toggles">\n')
+THEME = pathlib.Path(material.__file__).parent / "templates"
+# file -> (the theme's text, ours instead)
+COPIES = {
+    "base.html": (
+        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n',
+        '    <form id="__md-toggles" autocomplete="off" hidden></form>\n'
+        '    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__md-toggles">\n'
+        '    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__md-toggles">\n'),
+    "partials/search.html": (
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+}
 
 
-def test_the_copy_names_the_theme_version_it_was_taken_from():
-    assert OURS.read_text("utf-8").startswith("{#- Material for MkDocs %s, templates/base.html" % material.__version__)
+@pytest.mark.parametrize("name", COPIES)
+def test_the_copy_names_the_theme_version_it_was_taken_from(name):
+    ours = (ROOT / "overrides" / name).read_text("utf-8")
+    assert ours.startswith("{#- Material for MkDocs %s, templates/%s" % (material.__version__, name))
 
 
-def test_the_copy_is_the_themes_file_with_only_the_toggles_changed():
-    theirs = (pathlib.Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
-    assert theirs.startswith(THEIR_HEADER) and theirs.count(THEIR_TOGGLES) == 1, "Material's toggles changed"
-    ours = OURS.read_text("utf-8")
+@pytest.mark.parametrize("name", COPIES)
+def test_the_copy_is_the_themes_file_with_only_its_change(name):
+    old, new = COPIES[name]
+    theirs = (THEME / name).read_text("utf-8")
+    assert theirs.startswith(THEIR_HEADER) and theirs.count(old) == 1, "Material's %s changed" % name
+    ours = (ROOT / "overrides" / name).read_text("utf-8")
     our_body = ours[ours.index("-#}\n") + len("-#}\n"):]
-    assert our_body == theirs[len(THEIR_HEADER):].replace(THEIR_TOGGLES, OUR_TOGGLES)
+    assert our_body == theirs[len(THEIR_HEADER):].replace(old, new)
+
+
+def test_the_search_dialog_has_a_name(built_site):
+    assert 'data-md-component="search" role="dialog" aria-label="查找"' in (built_site / "index.html").read_text("utf-8")
