@@ -9,11 +9,10 @@ import re
 import sys
 
 import sitegen.data
+from sitegen.cycle import CHINA
 
 from . import InputError, evaluate, parse_inputs, parse_pass_argument, summary_text, to_json
 
-# China has used UTC+8 all year since 1991, so a fixed offset is exact (and needs no tz database).
-CHINA = datetime.timezone(datetime.timedelta(hours=8))
 USAGE = "python -m calculator --level 级别 [--pass 科目=年份 ...] [--today YYYY-MM-DD] [--extension 年份] [--json]"
 OPTIONS = "--level、--pass、--today、--extension、--json、--help"
 
@@ -62,8 +61,9 @@ def build_parser():
     return parser
 
 
-def china_today():
-    return datetime.datetime.now(CHINA).date().isoformat()
+def china_today(now=None):
+    """Today's date in China (YYYY-MM-DD); `now` is an aware datetime, the clock when not given."""
+    return (now or datetime.datetime.now(datetime.timezone.utc)).astimezone(CHINA).date().isoformat()
 
 
 def run(argv):

@@ -28,8 +28,8 @@ def main(argv):
         print("\n".join(err.messages), file=sys.stderr)
         print("data/ 有 %d 处问题，请按上面的提示修改。" % len(err.messages), file=sys.stderr)
         return 1
-    print("data/ 检查通过：rules.yml、faq.yml、%d 个年度文件、%d 个专题文件、%d 个省份年度文件。"
-          % (len(data["years"]), len(data["guides"]), len(data["provinces"])))
+    print("data/ 检查通过：publishers.yml（%d 个发布者）、rules.yml、faq.yml、%d 个年度文件、%d 个专题文件、%d 个省份年度文件。"
+          % (len(data["publishers"].names()), len(data["years"]), len(data["guides"]), len(data["provinces"])))
     return 0
 
 

@@ -4,7 +4,13 @@ import os
 
 from . import zh
 
+# China has used UTC+8 all year since 1991, so a fixed offset is exact (and needs no tz database).
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def china_midnight(day):
+    """"2025-12-26" -> "2025-12-26T00:00:00+08:00": the start of that day in China."""
+    return datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(), CHINA).isoformat()
 
 
 def build_day():

@@ -1,9 +1,10 @@
 """Chinese wording for dates and confidence levels, shared by pages, calendar and feeds."""
 import datetime
 
+# Strongest first; the schema's enum (common.schema.json) lists the same four.
 CONFIDENCE = {
-    "official": ("官方", "来自官方文件，或页面逐字引用了带文号的官方通知"),
-    "consistent": ("多方一致", "两个以上互相独立的来源说法一致"),
+    "official": ("官方", "来自官方网站，或页面原文照录了带文号的官方通知"),
+    "consistent": ("多方一致", "两个以上不同发布者的说法一致"),
     "single-source": ("单一来源", "只找到一个来源，可能有误"),
     "expected": ("预计", "尚未发生，按往年规律推测"),
 }
@@ -31,6 +32,8 @@ def days(texts, with_year=True):
 def span(first, last, with_year=True):
     """A range of days in words: a third of a month reads "12月下旬", anything else "12月21日至31日"."""
     a, b = _d(first), _d(last)
+    if a == b:
+        return date(first, with_year)
     head = ("%d年" % a.year) if with_year else ""
     if a.year == b.year and a.month == b.month:
         month_end = ((b.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)).day

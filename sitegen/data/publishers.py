@@ -21,6 +21,9 @@ class Publishers:
         self.by_domain = {domain: p for p in doc["publishers"] for domain in p["domains"]}
         self.denied = {entry["domain"]: entry["why"] for entry in doc["denied"]}
 
+    def names(self):
+        return sorted({p["name"] for p in self.by_domain.values()})
+
     def _match(self, url, table):
         return next((suffix for suffix in _suffixes(host(url)) if suffix in table), None)
 

@@ -9,7 +9,7 @@ from .. import zh
 
 ORDINALS = "二三四五六七八九"
 # Weakest first: a statement resting on several facts is only as sure as the least sure of them.
-CONFIDENCE_ORDER = ["expected", "single-source", "consistent", "official"]
+CONFIDENCE_ORDER = list(reversed(zh.CONFIDENCE))
 
 
 def weakest(facts):

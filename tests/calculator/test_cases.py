@@ -1,4 +1,5 @@
-"""The decision table (cases.json) through the engine API and through `python -m calculator`."""
+"""The decision table (cases.json) through the engine API and through the command line, called in-process
+(`run(argv)`); one smoke test starts `python -m calculator` as a real process."""
 import ast
 import datetime
 import json
@@ -8,6 +9,7 @@ import sys
 import pytest
 
 import calculator
+import calculator.__main__ as calculator_cli
 from calculator.__main__ import run
 from calculator.exams import exam_year_after, is_exam_year
 from sitegen.data import DataError, Problem
@@ -27,9 +29,17 @@ def call_engine(data, given):
     return calculator.calculate(data, given["level"], passes, given["today"], given["extension"])
 
 
+class Done:
+    """What `python -m calculator ARGS` would print, from `run(argv)` in this process."""
+
+    def __init__(self, args):
+        self.returncode, out, err = run(list(args))
+        self.stdout = out + "\n" if out else ""
+        self.stderr = err + "\n" if err else ""
+
+
 def cli(*args):
-    return subprocess.run([sys.executable, "-m", "calculator", *args], cwd=ROOT, capture_output=True,
-                          text=True, encoding="utf-8")
+    return Done(args)
 
 
 def cli_args(given):
@@ -105,22 +115,28 @@ def test_command_line_usage_errors(args, parts):
     assert_one_line_error(cli(*args), *parts)
 
 
-def test_help_is_chinese():
-    done = cli("--help")
+def test_the_command_runs_as_a_process_with_chinese_help():
+    done = subprocess.run([sys.executable, "-m", "calculator", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, encoding="utf-8")
     assert done.returncode == 0
     assert "用法" in done.stdout and "--extension" in done.stdout
 
 
-def china_today():
-    return datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=8))).date().isoformat()
+@pytest.mark.parametrize("utc, day", [
+    ("2026-11-30T15:59:59", "2026-11-30"),  # 23:59:59 in China
+    ("2026-11-30T16:00:00", "2026-12-01"),  # midnight in China: already the next day
+    ("2026-12-31T16:00:00", "2027-01-01"),
+])
+def test_today_is_the_date_in_china(utc, day):
+    now = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.timezone.utc)
+    assert calculator_cli.china_today(now) == day
 
 
-def test_today_defaults_to_the_date_in_china():
-    before = china_today()
+def test_today_defaults_to_the_date_in_china(monkeypatch):
+    monkeypatch.setattr(calculator_cli, "china_today", lambda: "2026-12-01")
     done = cli("--level", "full")
-    after = china_today()
     assert done.returncode == 0, done.stderr
-    assert "计算日期：%s，" % before in done.stdout or "计算日期：%s，" % after in done.stdout
+    assert "计算日期：2026-12-01，" in done.stdout
 
 
 def test_summary_for_a_person():

@@ -122,10 +122,29 @@ def test_iso_dates_agree_with_the_standard_library(year, month, day):
     assert is_iso_date(text) == real
 
 
-@given(st.text(max_size=12))
-def test_anything_else_is_not_an_iso_date(text):
-    if is_iso_date(text):
-        assert datetime.date.fromisoformat(text).isoformat() == text
+# Strings shaped like YYYY-MM-DD, most of them slightly off: other separators, widths, signs, spaces, digits
+# that are not ASCII, or text around a real date. Only a real day written exactly as YYYY-MM-DD counts.
+NEAR_ISO = st.builds(
+    lambda y, sep1, m, sep2, d, before, after: "%s%s%s%s%s%s%s" % (before, y, sep1, m, sep2, d, after),
+    st.sampled_from(["2025", "0000", "9999", "202", "20251", "+2025", "２０２５"]) | st.from_regex(r"\A[0-9]{4}\Z"),
+    st.sampled_from(["-", "/", ".", "", " ", "—"]),
+    st.sampled_from(["01", "12", "13", "00", "1", "001", " 1", "０１"]) | st.from_regex(r"\A[0-9]{2}\Z"),
+    st.sampled_from(["-", "/", ".", ""]),
+    st.sampled_from(["01", "31", "32", "00", "9", "009", "29", "30"]) | st.from_regex(r"\A[0-9]{2}\Z"),
+    st.sampled_from(["", "", "", " ", "x", "\n"]),
+    st.sampled_from(["", "", "", " ", "T00:00", "Z", "\n"]))
+
+
+def _is_real_iso_day(text):
+    try:
+        return len(text) == 10 and text.isascii() and datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
+@given(NEAR_ISO)
+def test_near_iso_strings_are_dates_only_when_exactly_a_real_day(text):
+    assert is_iso_date(text) == _is_real_iso_day(text)
 
 
 JSON_VALUES = st.recursive(

@@ -72,18 +72,10 @@ def test_code_may_name_example_years_but_not_dates():
     assert [kind for _, kind, _ in typed_dates('"2025年12月26日"', page=False)] == ["某年", "某月某日"]
 
 
-# Files whose owners have been told about a typed date; each entry must still match, so it is removed
-# as soon as the file is fixed. Keep this list empty if you can.
-KNOWN = {}
-
-
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.relative_to(DOCS).as_posix())
 def test_no_typed_dates_in_docs(path):
     rel = path.relative_to(DOCS).as_posix()
     found = typed_dates(path.read_text("utf-8"), page=path.suffix in PAGE_SUFFIXES)
-    shown = sorted({"%s %s" % (kind, text) for _, kind, text in found})
-    known = sorted(KNOWN.get(rel, []))
-    assert not (known and not shown), "docs/%s 已经不再手写日期：请删掉本文件 KNOWN 里的这一项。" % rel
-    assert shown == known, "\n".join(
+    assert not found, "\n".join(
         ["docs/%s 里手写了日期；请改用 data/ 里的值（占位符）：" % rel]
         + ["  第 %d 行：%s “%s”" % item for item in found])
