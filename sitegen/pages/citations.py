@@ -1,13 +1,11 @@
 """How a page cites: a confidence mark and the publishers' names as links ("来源：233网校、环球网校").
 
-Names come from data/publishers.yml (sitegen/data/publishers.py); a host name is never shown. Two pages of
-one publisher read "233网校、233网校（二）", so a reader sees at a glance how many publishers there are.
+Names come from data/publishers.yml (sitegen/data/publishers.py); a host name is never shown.
 """
 import html
 
 from .. import zh
 
-ORDINALS = "二三四五六七八九"
 # Weakest first: a statement resting on several facts is only as sure as the least sure of them.
 CONFIDENCE_ORDER = list(reversed(zh.CONFIDENCE))
 
@@ -33,15 +31,22 @@ def badge(level):
         level, html.escape(zh.confidence_help(level)), zh.confidence(level))
 
 
+def _link(source, label, name, aria=None):
+    return '<a href="%s" title="%s" rel="nofollow noopener"%s>%s</a>' % (
+        html.escape(source["url"]), html.escape(source.get("title", name)),
+        ' aria-label="%s"' % html.escape(aria) if aria else "", html.escape(label))
+
+
 def links(sources, publishers):
-    seen = {}
-    out = []
+    """Each publisher once, by name, linking its first page; its further pages follow as small numbers
+    ("优路教育²³"), so a long list stays quiet and a reader sees how many publishers there are."""
+    pages = {}
     for source in sources:
-        name = publishers.of(source["url"])["name"]
-        count = seen[name] = seen.get(name, 0) + 1
-        label = name if count == 1 else "%s（%s）" % (name, ORDINALS[min(count, 9) - 2])
-        out.append('<a href="%s" title="%s" rel="nofollow noopener">%s</a>' % (
-            html.escape(source["url"]), html.escape(source.get("title", name)), html.escape(label)))
+        pages.setdefault(publishers.of(source["url"])["name"], []).append(source)
+    out = []
+    for name, (first, *more) in pages.items():
+        extra = "".join(_link(source, str(k), name, "%s，第%d篇" % (name, k)) for k, source in enumerate(more, 2))
+        out.append(_link(first, name, name) + ('<sup class="src-more">%s</sup>' % extra if extra else ""))
     return "、".join(out)
 
 
