@@ -58,3 +58,16 @@ def sources(fact, publishers):
 def sources_many(facts, publishers):
     """One mark for several facts (the least sure of them) and each source once."""
     return '%s <span class="src">来源：%s</span>' % (badge(weakest(facts)), links(unique_sources(facts), publishers))
+
+
+def basis(name, documents, publishers):
+    """A document as a page cites it: "人社厅发〔2021〕18号《标题》", its number linked to the official original
+    where known, else followed by where it was read ("（转载：希赛网）"). Only a known title gets 书名号."""
+    document = documents.get(name)
+    label = html.escape(name)
+    if document.get("url"):
+        label = '<a href="%s" rel="noopener">%s</a>' % (html.escape(document["url"]), label)
+    text = label + ("《%s》" % html.escape(document["title"]) if document.get("title") else "")
+    if not document.get("url"):
+        text += "（转载：%s）" % links(document["sources"], publishers)
+    return text

@@ -65,6 +65,7 @@ def define_env(env):
     env.macro(citations.badge, "badge")
     env.macro(lambda fact: citations.sources(fact, publishers), "sources")
     env.macro(lambda sources: citations.links(sources, publishers), "links")
+    env.macro(lambda name: citations.basis(name, data["documents"], publishers), "document_cited")
     # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
     env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
