@@ -65,6 +65,8 @@ class _File:
             self.add(*schema_messages.describe(error))
         for path, message in checks.check_dates(self.doc):
             self.add(path, message)
+        for path, message in checks.check_typed_days(self.doc, quoted=("summary",) if self.name.endswith("misinformation.yml") else ()):
+            self.add(path, message)
         if known and not errors:
             for path, message in publishers.check_sources(self.doc, known.publishers, cycle.build_day().isoformat()):
                 self.add(path, message)
@@ -77,7 +79,7 @@ class _File:
 
 
 # Optional fields are filled in, so templates (rendered with StrictUndefined) can test them plainly.
-YEAR_DEFAULTS = {"note": None, "exam": None, "notices": [], "registration": None, "certificate": None,
+YEAR_DEFAULTS = {"note": None, "exam": None, "notices": [], "certificate": None,
                  "score_release": None}
 RELEASE_DEFAULTS = {"date": None, "between": None, "time": None, "conflicts": []}
 
@@ -99,6 +101,8 @@ def _year_record(doc):
     record = _complete({**YEAR_DEFAULTS, **doc})
     if record["score_release"]:
         record["score_release"] = {**RELEASE_DEFAULTS, **record["score_release"]}
+    if record["certificate"]:
+        record["certificate"] = {"downloadable_by": None, **record["certificate"]}
     return record
 
 

@@ -193,20 +193,18 @@ def outlook(data, today):
         steps["release"] = _pattern({y["year"]: [y["score_release"]["date"]] for y in out},
                                     [y["score_release"] for y in out])
 
-    if record and record["registration"]:
-        steps["registration"] = _known(record["registration"], record["registration"]["summary"])
-    else:
-        opened = {}
-        for province_year in data["provinces"]:
-            regs = [e["registration"] for e in province_year["provinces"] if e["registration"]]
-            if province_year["year"] < year and regs:
-                opened[province_year["year"]] = regs
-        recent = sorted(opened)[-PATTERN_YEARS:]
-        steps["registration"] = _pattern({y: [r["between"][0] for r in opened[y]] for y in recent},
-                                         [r for y in recent for r in opened[y]])
+    # Registration is provincial: its pattern comes from the province files of past years.
+    opened = {}
+    for province_year in data["provinces"]:
+        regs = [e["registration"] for e in province_year["provinces"] if e["registration"]]
+        if province_year["year"] < year and regs:
+            opened[province_year["year"]] = regs
+    recent = sorted(opened)[-PATTERN_YEARS:]
+    steps["registration"] = _pattern({y: [r["between"][0] for r in opened[y]] for y in recent},
+                                     [r for y in recent for r in opened[y]])
 
     plans = data["guides"]["signup"]["plans"]
-    published = {p["year"]: [p["date"]] for p in plans["published"] if p["year"] < year}
+    published = {int(day[:4]): [day] for day in plans["published"] if int(day[:4]) < year}
     recent = sorted(published)[-PATTERN_YEARS:]
     steps["plan"] = _pattern({y: published[y] for y in recent}, [plans])
     return steps
