@@ -64,11 +64,13 @@ def next_exam_year(data, today):
 
 # --- Review deadline and where the cycle stands ------------------------------------------------------
 
-def review_until(year, days):
-    """The last day to ask for a review, counted from an exact release day, or None."""
+def review_until(year, national):
+    """The last day to ask for a review, counted from an exact release day by the national rule, or None
+    (no exact day yet, or a year before the rule: its deadline is not known)."""
     release = year["score_release"]
-    if not release or not release["date"] or release["confidence"] == "expected":
+    if year["year"] < national["since_year"] or not release or not release["date"] or release["confidence"] == "expected":
         return None
+    days = national["days"]
     return (_d(release["date"]) + datetime.timedelta(days=days)).isoformat()
 
 
@@ -77,9 +79,8 @@ def phase(data, current, today):
 
     {"stage": one of cycle.stage's stages or "review-open", "year": the exam year, "review_until": ISO day or None}
     """
-    days = data["guides"]["review"]["national"]["days"]
     year = next(y for y in data["years"] if y["year"] == current["year"])
-    until = review_until(year, days)
+    until = review_until(year, data["guides"]["review"]["national"])
     stage = current["stage"]
     if stage == "scores-out" and until and today.isoformat() <= until:
         stage = "review-open"

@@ -78,7 +78,7 @@ def define_env(env):
               + query, "calc_link")
     env.macro(lambda part: guides.province_rows(data, part), "province_rows")
     env.macro(lambda part, year: guides.provinces_without(data, part, year), "provinces_without")
-    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]["days"]), "review_until")
+    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]), "review_until")
     # An FAQ answer is a small template itself, so its numbers come from data/ too.
     env.macro(lambda entry: env.env.from_string(entry["a"]).render(**env.variables), "faq_answer")
 
