@@ -71,3 +71,14 @@ def basis(name, documents, publishers):
     if not document.get("url"):
         text += "（转载：%s）" % links(document["sources"], publishers)
     return text
+
+
+def sources_each(facts, publishers):
+    """Several facts, each keeping its own mark (so a fact reads the same here as on its guide): the sources
+    grouped by mark, the surest first ("官方 来源：…；单一来源 来源：…")."""
+    parts = []
+    for level in reversed(CONFIDENCE_ORDER):
+        same = [fact for fact in facts if fact["confidence"] == level]
+        if same:
+            parts.append('%s <span class="src">来源：%s</span>' % (badge(level), links(unique_sources(same), publishers)))
+    return "；".join(parts)

@@ -72,6 +72,7 @@ def define_env(env):
     env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
     env.macro(lambda facts: citations.sources_many(facts, publishers), "sources_many")
+    env.macro(lambda facts: citations.sources_each(facts, publishers), "sources_each")
     env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
               "window_example")
     env.macro(lambda query="": posixpath.relpath("calculator/index.md", posixpath.dirname(env.page.file.src_uri) or ".")

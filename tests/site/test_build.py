@@ -206,3 +206,23 @@ def test_the_missing_page_is_chinese_and_leads_home_to_the_calculator_and_search
     html = (built_site / "404.html").read_text("utf-8")
     assert "<h1>找不到这个页面</h1>" in html and "Not found" not in html
     assert 'href="/calculator/"' in html and 'href="/faq/"' in html and "搜索" in html
+
+
+def _marks_by_source(html):
+    """{source URL: {marks shown next to it}} over one page."""
+    found = {}
+    for mark, links in re.findall(r'<span class="conf conf-([a-z-]+)"[^>]*>[^<]*</span> <span class="src">来源：(.*?)</span>', html):
+        for url in re.findall(r'href="([^"]+)"', links):
+            found.setdefault(url, set()).add(mark)
+    return found
+
+
+def test_a_fact_shows_the_same_mark_in_the_faq_as_on_its_guide(built_site):
+    guides = {}
+    for path in GUIDE_PAGES[:-1]:
+        if path != "faq":
+            for url, marks in _marks_by_source(_page(built_site, path)).items():
+                guides.setdefault(url, set()).update(marks)
+    for url, marks in _marks_by_source(_page(built_site, "faq")).items():
+        if url in guides and len(guides[url]) == 1:
+            assert marks == guides[url], "%s: %s in the FAQ, %s on the guides" % (url, marks, guides[url])
