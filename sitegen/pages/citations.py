@@ -6,13 +6,8 @@ import html
 
 from .. import zh
 
-# Weakest first: a statement resting on several facts is only as sure as the least sure of them.
+# Weakest first.
 CONFIDENCE_ORDER = list(reversed(zh.CONFIDENCE))
-
-
-def weakest(facts):
-    """The least sure confidence among sourced facts."""
-    return min((f["confidence"] for f in facts), key=CONFIDENCE_ORDER.index)
 
 
 def unique_sources(facts):
@@ -53,11 +48,6 @@ def links(sources, publishers):
 def sources(fact, publishers):
     """Confidence mark plus linked publishers, for one sourced fact."""
     return '%s <span class="src">来源：%s</span>' % (badge(fact["confidence"]), links(fact["sources"], publishers))
-
-
-def sources_many(facts, publishers):
-    """One mark for several facts (the least sure of them) and each source once."""
-    return '%s <span class="src">来源：%s</span>' % (badge(weakest(facts)), links(unique_sources(facts), publishers))
 
 
 def basis(name, documents, publishers):

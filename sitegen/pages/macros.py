@@ -71,7 +71,6 @@ def define_env(env):
     env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
     env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
-    env.macro(lambda facts: citations.sources_many(facts, publishers), "sources_many")
     env.macro(lambda facts: citations.sources_each(facts, publishers), "sources_each")
     env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
               "window_example")
