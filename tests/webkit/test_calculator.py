@@ -18,6 +18,8 @@ def test_a_shared_link_shows_the_command_lines_answer(webkit, site_url, name):
     assert data == expected
     text = webkit.find_element("id", "calc-result").text
     assert "下次考试" in text or str(expected["next_exam_year"]) in text
+    # calculator.css hides the form only when scripting is off (@media (scripting: none)).
+    assert webkit.find_element("id", "calc-form").is_displayed()
 
 
 @pytest.mark.parametrize("name", ["script in a year", "unknown level", "impossible date", "no level"])
