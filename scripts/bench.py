@@ -34,6 +34,7 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitegen import vendor  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, build_site  # noqa: E402
 from tests.quality import lighthouse  # noqa: E402
 from tests.quality.conftest import load_page  # noqa: E402
@@ -53,21 +54,19 @@ BASELINE_HTML = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>MicroPython 基线</title>
-<meta name="description" content="只加载 PyScript 和 MicroPython、写出一个结果的最小页面，用作计算器页面的比较基线。">
+<meta name="description" content="只加载 MicroPython（micropython.mjs 和 .wasm）、运行一行 Python 的最小页面，用作计算器页面的比较基线。">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="pyscript/core.css">
-<script type="module" src="pyscript/core.js"></script>
 </head>
 <body>
 <main>
 <h1>MicroPython 基线</h1>
 <section id="calc-result" aria-live="polite"><p>正在加载……</p></section>
-<script type="mpy" config='{"interpreter": "micropython/micropython.mjs"}'>
-import json
-from pyscript import document
-result = document.querySelector("#calc-result")
-result.innerText = "MicroPython 已运行：1 + 1 = %d" % (1 + 1)
-result.setAttribute("data-json", json.dumps({"answer": 1 + 1}))
+<script type="module">
+import { loadMicroPython } from "./micropython.mjs";
+const mp = await loadMicroPython();
+const result = document.getElementById("calc-result");
+result.textContent = "MicroPython 已运行：1 + 1 = " + mp.runPython("1 + 1");
+result.setAttribute("data-json", JSON.stringify({ answer: mp.runPython("1 + 1") }));
 </script>
 </main>
 </body>
@@ -85,13 +84,12 @@ new MutationObserver((records, observer) => {
 
 
 def add_baseline(site):
-    """Write the bare MicroPython page into the built site (never into docs/)."""
+    """Write the bare MicroPython page into the built site (never into docs/), with its own copy of the
+    runtime the site serves (so it shares no cache entry with the calculator)."""
     folder = site / BASELINE
-    modules = ROOT / "node_modules"
-    shutil.copytree(modules / "@pyscript/core/dist", folder / "pyscript", ignore=shutil.ignore_patterns("*.map"))
-    (folder / "micropython").mkdir(parents=True)
-    for name in ["micropython.mjs", "micropython.wasm"]:
-        shutil.copy(modules / "@micropython/micropython-webassembly-pyscript" / name, folder / "micropython" / name)
+    folder.mkdir(parents=True)
+    for name in vendor.MICROPYTHON_FILES:
+        shutil.copy(site / vendor.SITE_MICROPYTHON / name, folder / name)
     (folder / "index.html").write_text(BASELINE_HTML, "utf-8")
 
 
