@@ -10,7 +10,7 @@ import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import calculator_page, cycle, guides, news, outputs, vendor, zh
+from . import calculator_page, cycle, guides, lazy_search, news, outputs, vendor, zh
 from .data import DataError, latest_with, load
 
 
@@ -107,9 +107,10 @@ def define_env(env):
 def on_post_build(env):
     outputs.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
                   env.conf["site_url"])
-    try:  # PyScript, MicroPython and the calculator package, served from the site itself
+    try:  # MicroPython and the calculator's Python, served from the site itself
         vendor.copy(env.conf["site_dir"])
-    except vendor.VendorError as err:
+        lazy_search.patch(pathlib.Path(env.conf["site_dir"]))
+    except (vendor.VendorError, lazy_search.LazySearchError) as err:
         raise PluginError(str(err)) from None
 
 
