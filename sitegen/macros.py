@@ -10,7 +10,7 @@ import urllib.parse
 
 from mkdocs.exceptions import PluginError
 
-from . import calculator_page, cycle, guides, lazy_search, news, outputs, vendor, zh
+from . import calculator_page, cycle, guides, lazy_search, news, outputs, service_worker, vendor, zh
 from .data import DataError, latest_with, load
 
 
@@ -110,7 +110,8 @@ def on_post_build(env):
     try:  # MicroPython and the calculator's Python, served from the site itself
         vendor.copy(env.conf["site_dir"])
         lazy_search.patch(pathlib.Path(env.conf["site_dir"]))
-    except (vendor.VendorError, lazy_search.LazySearchError) as err:
+        service_worker.write(pathlib.Path(env.conf["site_dir"]), env.conf["site_url"])  # last: it hashes the rest
+    except (vendor.VendorError, lazy_search.LazySearchError, service_worker.ServiceWorkerError) as err:
         raise PluginError(str(err)) from None
 
 
