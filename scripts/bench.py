@@ -1,27 +1,28 @@
 #!/usr/bin/env python3
-"""Quality figures for the site: Lighthouse scores, blocking time, bytes, the calculator's time to answer.
+"""Speed figures for the site (printed, never asserted): the calculator's time to answer against a bare
+MicroPython page, a repeat visit, bytes per page, Lighthouse scores and blocking time.
 
-    .venv/bin/python scripts/bench.py [--site DIR] [--runs 5] [--lighthouse-runs 1] [--cpu-slowdown 1]
+    .venv/bin/python scripts/bench.py [--site DIR] [--pairs 7] [--repeats 5] [--lighthouse-runs 3]
                                       [--page URL ...] [--json FILE]
 
 Builds the site (strict, the tests' pinned day) into a temporary folder, or uses DIR (e.g. site/ after
-`make build`), adds a bare MicroPython page as a baseline (`_bench/micropython/`: PyScript core and
-MicroPython copied from node_modules/ with PyScript's default plugins, an inline `<script type="mpy">`
-writing into #calc-result), and serves it all on 127.0.0.1 the way GitHub Pages does (gzip, including
-wasm). Then, for the home page, a guide (timeline/), the calculator (skipped with a note when the site
-has none) and the baseline:
+`make build`), adds a bare MicroPython page (`_bench/micropython/`: micropython.mjs + .wasm, the site's
+own copy, imported by one inline module that runs one line of Python and sets #calc-result[data-json]),
+and serves it all on 127.0.0.1 the way GitHub Pages does (gzip, including wasm, max-age=600). Then:
 
-- Lighthouse 12 (node_modules, mobile, simulated throttling) on Debian Chromium: performance,
-  accessibility, best practices and SEO scores, total blocking time (median over --lighthouse-runs);
-- bytes of every response the page fetched until network idle (workers included), raw and as gzip;
-- for pages with #calc-result: time to answer, navigation start -> `#calc-result[data-json]` (set by a
-  MutationObserver in the page, no polling), median of --runs cold loads (new browser context each,
-  after one warm-up load that warms the disk and the server, not the browser), phone viewport.
-  --cpu-slowdown 4 runs those loads with Chromium's CPU throttling, like Lighthouse's mobile profile.
-
-Targets (accessibility, best practices, SEO and sizes are enforced by tests/quality/test_lighthouse.py;
-performance and TBT only here, they depend on the machine's speed): performance >= 95, accessibility 100, best practices >= 95, SEO 100, TBT <= 150 ms on the
-calculator, every page <= 400 KiB gzip. Not a test: it prints a table and exits 0.
+- time to answer: a shared calculator link (LINK) and the bare page, loaded alternately, cold (a new
+  browser context each, after one warm-up load of each that warms the disk and the server), --pairs
+  pairs; navigation start -> #calc-result[data-json] (a MutationObserver set before the page runs, no
+  polling). Prints both medians, the ratio of the medians and the median of the pair-by-pair ratios
+  (target <= 1.6, issue 12). The machine is shared, so only the paired ratio is a fair figure.
+- repeat visit: in one context, a first visit to LINK, then (once the service worker has precached,
+  navigator.serviceWorker.ready) --repeats visits to other calculator links; median (target <= 400 ms).
+- bytes: every page, every response the page and its workers fetched until network idle, gzip as the
+  host sends it (budgets: calculator 330 KB, other pages 120 KB; tests/quality/test_lighthouse.py
+  enforces them), and what the service worker precaches once per build.
+- Lighthouse 12 (node_modules, mobile, simulated throttling) on home, timeline/ and calculator/:
+  median of --lighthouse-runs runs of performance (target >= 95) and total blocking time (<= 150 ms),
+  with accessibility, best practices and SEO for information (tests gate those).
 """
 import argparse
 import json
@@ -34,18 +35,20 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitegen.outputs import service_worker, vendor  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, LIVE_DATA, build_site  # noqa: E402
 from tests.quality import lighthouse  # noqa: E402
-from tests.quality.conftest import load_page  # noqa: E402
-from tests.quality.server import serve_like_pages  # noqa: E402
-from tests.quality.test_lighthouse import LIGHTHOUSE_PAGES, MAX_PAGE_GZIP, TARGETS as GATES  # noqa: E402
+from tests.quality.conftest import compressed_size, load_page, source_pages  # noqa: E402
+from tests.quality.server import PagesHandler, serve_like_pages  # noqa: E402
+from tests.quality.test_lighthouse import LIGHTHOUSE_PAGES, max_gzip  # noqa: E402
 
-PAGES = LIGHTHOUSE_PAGES  # home, a guide, the calculator: the pages the Lighthouse gate checks
-# Speed targets are figures to read here, never test assertions: they depend on how busy the machine is.
-TARGETS = {"performance": 95, **GATES}
+LINK = "calculator/?level=full&law=2025&management=2025"  # a shared link (tests/browser LINKS, no today)
+REPEAT_LINKS = ["calculator/?level=exempt-2&law=2024", "calculator/?level=full&law=2024&technology=2025",
+                "calculator/?level=exempt-1&practice=2025", "calculator/?level=add-specialty&practice=2025"]
+RATIO_TARGET = 1.6
+REPEAT_TARGET_MS = 400
+PERFORMANCE_TARGET = 95
 TBT_TARGET_MS = 150
-GUIDE = "timeline/"  # the plain guide page the calculator is compared with
-ANSWER_TARGET_MS = 1000
 BASELINE = "_bench/micropython/"
 BASELINE_HTML = """<!doctype html>
 <html lang="zh-CN">
@@ -53,23 +56,15 @@ BASELINE_HTML = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>MicroPython 基线</title>
-<meta name="description" content="只加载 PyScript 和 MicroPython、写出一个结果的最小页面，用作计算器页面的比较基线。">
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="pyscript/core.css">
-<script type="module" src="pyscript/core.js"></script>
 </head>
 <body>
-<main>
-<h1>MicroPython 基线</h1>
-<section id="calc-result" aria-live="polite"><p>正在加载……</p></section>
-<script type="mpy" config='{"interpreter": "micropython/micropython.mjs"}'>
-import json
-from pyscript import document
-result = document.querySelector("#calc-result")
-result.innerText = "MicroPython 已运行：1 + 1 = %d" % (1 + 1)
-result.setAttribute("data-json", json.dumps({"answer": 1 + 1}))
+<section id="calc-result"><p>正在加载……</p></section>
+<script type="module">
+import { loadMicroPython } from "./micropython.mjs";
+const mp = await loadMicroPython();
+document.getElementById("calc-result").setAttribute("data-json", JSON.stringify({ answer: mp.runPython("1 + 1") }));
 </script>
-</main>
 </body>
 </html>
 """
@@ -82,57 +77,90 @@ new MutationObserver((records, observer) => {
   }
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-json"]});
 """
+PRECACHED = "navigator.serviceWorker.ready.then(() => true)"
 
 
 def add_baseline(site):
-    """Write the bare MicroPython page into the built site (never into docs/)."""
+    """Write the bare MicroPython page into the built site (never into docs/), with its own copy of the
+    runtime (so it shares no cache entry with the calculator)."""
     folder = site / BASELINE
-    modules = ROOT / "node_modules"
-    shutil.copytree(modules / "@pyscript/core/dist", folder / "pyscript", ignore=shutil.ignore_patterns("*.map"))
-    (folder / "micropython").mkdir(parents=True)
-    for name in ["micropython.mjs", "micropython.wasm"]:
-        shutil.copy(modules / "@micropython/micropython-webassembly-pyscript" / name, folder / "micropython" / name)
+    folder.mkdir(parents=True)
+    for name in vendor.MICROPYTHON_FILES:
+        shutil.copy(site / vendor.SITE_MICROPYTHON / name, folder / name)
     (folder / "index.html").write_text(BASELINE_HTML, "utf-8")
 
 
-def time_to_answer(browser, url, runs, cpu_slowdown):
-    """Milliseconds from navigation start to #calc-result[data-json], one cold context per run."""
-    times = []
-    for i in range(runs + 1):  # the first load only warms the disk cache and the server
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                      locale="zh-CN", device_scale_factor=2)
-        page = context.new_page()
-        if cpu_slowdown > 1:
-            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-        page.add_init_script(MARK_READY)
-        page.goto(url)
-        # A selector, not wait_for_function: the page's CSP forbids the eval that a string predicate needs.
-        page.wait_for_selector("#calc-result[data-json]", state="attached", timeout=60_000)
-        if i:
-            times.append(page.evaluate("window.__answeredAt"))
+def _context(browser):
+    return browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                               locale="zh-CN", device_scale_factor=2)
+
+
+def _answer(page, url):
+    page.goto(url)
+    # A selector, not wait_for_function: the page's CSP forbids the eval that a string predicate needs.
+    page.wait_for_selector("#calc-result[data-json]", state="attached", timeout=60_000)
+    return page.evaluate("window.__answeredAt")
+
+
+def cold_answer(browser, url):
+    context = _context(browser)
+    page = context.new_page()
+    page.add_init_script(MARK_READY)
+    try:
+        return _answer(page, url)
+    finally:
         context.close()
-    return times
 
 
-def kb(n):
-    return "%.1f" % (n / 1024)
+def answer_pairs(browser, base, pairs):
+    """[(calculator ms, bare ms)] loaded alternately, cold, after one warm-up load of each."""
+    cold_answer(browser, base + LINK)
+    cold_answer(browser, base + BASELINE)
+    return [(cold_answer(browser, base + LINK), cold_answer(browser, base + BASELINE)) for _ in range(pairs)]
 
 
-def mark(ok):
-    return "" if ok is None else (" ok" if ok else " MISS")
+def repeat_visits(browser, base, repeats):
+    """Time to answer of calculator links opened again in a context that has visited once (service worker
+    installed and precached)."""
+    context = _context(browser)
+    context.add_init_script(MARK_READY)
+    try:
+        page = context.new_page()
+        _answer(page, base + LINK)
+        page.evaluate(PRECACHED)
+        page.close()
+        times = []
+        for i in range(repeats):
+            page = context.new_page()
+            times.append(_answer(page, base + REPEAT_LINKS[i % len(REPEAT_LINKS)]))
+            page.close()
+        return times
+    finally:
+        context.close()
+
+
+def precache_bytes(site):
+    """(files, raw bytes, gzip bytes) of what the service worker downloads once per build."""
+    files = service_worker.precache_files(site)
+    raw = gz = 0
+    for path in files:
+        body = (site / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes()
+        ctype = PagesHandler.extensions_map.get(pathlib.PurePosixPath(path).suffix, "text/html")
+        raw += len(body)
+        gz += compressed_size(body, ctype)
+    return len(files), raw, gz
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=pathlib.Path, help="an already built site folder (default: build one)")
-    parser.add_argument("--runs", type=int, default=5, help="cold loads for the time to answer (default 5)")
-    parser.add_argument("--lighthouse-runs", type=int, default=1, help="Lighthouse runs per page; median")
-    parser.add_argument("--cpu-slowdown", type=float, default=1, help="CPU throttling for the time to answer")
-    parser.add_argument("--page", action="append", help="site-relative page to measure (repeatable)")
+    parser.add_argument("--pairs", type=int, default=7, help="calculator/bare pairs for the time to answer (>= 5)")
+    parser.add_argument("--repeats", type=int, default=5, help="repeat visits to calculator links")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; median")
+    parser.add_argument("--page", action="append", help="site-relative page for the byte count (repeatable)")
     parser.add_argument("--json", type=pathlib.Path, help="also write the figures as JSON here")
     args = parser.parse_args()
-
-    notes, rows = [], []
+    figures = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         site = pathlib.Path(tmp) / "site"
         if args.site:
@@ -143,92 +171,73 @@ def main():
             if result.returncode != 0:
                 sys.exit(result.stderr)
         add_baseline(site)
-        pages = []
-        for rel in args.page or PAGES:
-            if (site / rel / "index.html").is_file():
-                pages.append(rel)
-            else:
-                notes.append("%s: not in the site, skipped" % (rel or "/"))
-        pages.append(BASELINE)
         base, stop = serve_like_pages(site)
         from playwright.sync_api import sync_playwright
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=lighthouse.chrome_path(), args=CHROMIUM_ARGS)
-                for rel in pages:
-                    print("measuring %s ..." % (rel or "/"), file=sys.stderr)
+                print("time to answer, %d pairs ..." % args.pairs, file=sys.stderr)
+                figures["pairs"] = answer_pairs(browser, base, args.pairs)
+                print("repeat visits ...", file=sys.stderr)
+                figures["repeat_ms"] = repeat_visits(browser, base, args.repeats)
+                print("bytes ...", file=sys.stderr)
+                figures["bytes"] = {}
+                for rel in args.page or source_pages():
                     load = load_page(browser, base, rel)
-                    row = {"page": rel or "/", "files": len(load.sizes), "raw_bytes": load.raw_bytes,
-                           "gzip_bytes": load.gzip_bytes, "blocked_requests": load.blocked}
-                    if (site / rel / "index.html").read_text("utf-8").find('id="calc-result"') >= 0:
-                        times = time_to_answer(browser, base + rel, args.runs, args.cpu_slowdown)
-                        row["answer_ms"] = {"median": statistics.median(times), "min": min(times),
-                                            "max": max(times), "runs": times}
-                    rows.append(row)
+                    figures["bytes"][rel] = {"files": len(load.sizes), "raw": load.raw_bytes, "gzip": load.gzip_bytes,
+                                             "blocked": load.blocked}
                 browser.close()
-            for row in rows:
-                rel = "" if row["page"] == "/" else row["page"]
-                print("lighthouse %s ..." % row["page"], file=sys.stderr)
-                runs = [lighthouse.summary(lighthouse.run(base + rel)) for _ in range(args.lighthouse_runs)]
-                row["lighthouse_runs"] = runs
-                for key in runs[0]:
-                    values = [r[key] for r in runs if r[key] is not None]
-                    row[key] = statistics.median(values) if values else None
+            figures["lighthouse"] = {}
+            for rel in LIGHTHOUSE_PAGES:
+                print("lighthouse %s x%d ..." % (rel or "/", args.lighthouse_runs), file=sys.stderr)
+                figures["lighthouse"][rel] = [lighthouse.summary(lighthouse.run(base + rel))
+                                              for _ in range(args.lighthouse_runs)]
         finally:
             stop()
-
-    print()
-    print("Lighthouse 12 (mobile, simulated throttling), Debian Chromium, served on 127.0.0.1 with gzip like GitHub Pages;")
-    print("bytes: every response until network idle; time to answer: median of %d cold loads, 390x844%s."
-          % (args.runs, ", CPU %gx slower" % args.cpu_slowdown if args.cpu_slowdown > 1 else ""))
-    head = ("page", "perf", "a11y", "BP", "SEO", "TBT ms", "FCP ms", "LCP ms", "files", "KiB raw", "KiB gzip",
-            "answer ms (min-max)")
-    table = [head]
-    for row in rows:
-        is_site = row["page"] != BASELINE
-        scores = []
-        for key, short in [("performance", "perf"), ("accessibility", "a11y"), ("best-practices", "BP"),
-                           ("seo", "SEO")]:
-            value = row[key]
-            scores.append("%s%s" % (value, mark(value >= TARGETS[key] if is_site and value is not None else None)))
-        tbt = "%d%s" % (row["tbt_ms"], mark(row["tbt_ms"] <= TBT_TARGET_MS if row["page"] == "calculator/" else None))
-        answer = row.get("answer_ms")
-        table.append((row["page"], *scores, tbt, str(row["fcp_ms"]), str(row["lcp_ms"]), str(row["files"]),
-                      kb(row["raw_bytes"]),
-                      kb(row["gzip_bytes"]) + mark(row["gzip_bytes"] <= MAX_PAGE_GZIP if is_site else None),
-                      "%.0f (%.0f-%.0f)" % (answer["median"], answer["min"], answer["max"]) if answer else "-"))
-    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
-    for i, r in enumerate(table):
-        print("  ".join(cell.ljust(w) if j == 0 else cell.rjust(w) for j, (cell, w) in enumerate(zip(r, widths))))
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
-    print()
-    print("targets: perf >= %d, a11y %d, BP >= %d, SEO %d (home, guide, calculator); TBT <= %d ms (calculator); "
-          "<= %d KiB gzip per page. %s = the bare MicroPython page, for comparison."
-          % (TARGETS["performance"], TARGETS["accessibility"], TARGETS["best-practices"], TARGETS["seo"],
-             TBT_TARGET_MS, MAX_PAGE_GZIP // 1024, BASELINE))
-    for row in rows:
-        if row.get("answer_ms"):
-            print("answer runs %s: %s ms" % (row["page"], ", ".join("%.0f" % t for t in row["answer_ms"]["runs"])))
-        if args.lighthouse_runs > 1:
-            print("lighthouse runs %s: perf %s, TBT %s ms" % (row["page"], [r["performance"] for r in row["lighthouse_runs"]],
-                                                          [r["tbt_ms"] for r in row["lighthouse_runs"]]))
-        if row["blocked_requests"]:
-            print("WARNING %s asked for other hosts: %s" % (row["page"], row["blocked_requests"]))
-    by_page = {row["page"]: row for row in rows}
-    calc, guide = by_page.get("calculator/"), by_page.get(GUIDE)
-    if calc and guide:
-        print("calculator/%s: %.2fx raw, %.2fx gzip, %.2fx TBT" % (
-            GUIDE, calc["raw_bytes"] / guide["raw_bytes"], calc["gzip_bytes"] / guide["gzip_bytes"],
-            calc["tbt_ms"] / max(guide["tbt_ms"], 1)))
-    if calc and calc.get("answer_ms"):
-        print("calculator time to answer: median %.0f ms %s (target <= %d ms)"
-              % (calc["answer_ms"]["median"], "ok" if calc["answer_ms"]["median"] <= ANSWER_TARGET_MS else "MISS",
-                 ANSWER_TARGET_MS))
-    for note in notes:
-        print("note:", note)
+        figures["precache"] = precache_bytes(site)
+    report(figures, args)
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False), "utf-8")
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False), "utf-8")
+
+
+def verdict(ok):
+    return "ok" if ok else "MISS"
+
+
+def report(figures, args):
+    calc = [c for c, _ in figures["pairs"]]
+    bare = [b for _, b in figures["pairs"]]
+    ratios = [c / b for c, b in figures["pairs"]]
+    print()
+    print("Served on 127.0.0.1 with gzip like GitHub Pages, Debian Chromium headless, 390x844 phone viewport.")
+    print("time to answer, cold, %d alternating pairs: %s" % (len(calc), LINK))
+    print("  calculator   median %4.0f ms  (%s)" % (statistics.median(calc), ", ".join("%.0f" % t for t in calc)))
+    print("  bare page    median %4.0f ms  (%s)" % (statistics.median(bare), ", ".join("%.0f" % t for t in bare)))
+    print("  ratio of medians %.2f; median of pairwise ratios %.2f (%s)  target <= %.1f: %s" % (
+        statistics.median(calc) / statistics.median(bare), statistics.median(ratios),
+        ", ".join("%.2f" % r for r in ratios), RATIO_TARGET, verdict(statistics.median(ratios) <= RATIO_TARGET)))
+    repeat = figures["repeat_ms"]
+    print("repeat visit (service worker installed), %d calculator links: median %.0f ms (%s)  target <= %d: %s" % (
+        len(repeat), statistics.median(repeat), ", ".join("%.0f" % t for t in repeat), REPEAT_TARGET_MS,
+        verdict(statistics.median(repeat) <= REPEAT_TARGET_MS)))
+    print()
+    print("bytes until network idle, gzip as sent (budget: calculator 330 KB, others 120 KB; 1 KB = 1000 bytes):")
+    for rel, row in figures["bytes"].items():
+        print("  %-26s %3d files  %7.1f KB raw  %6.1f KB gzip  %s%s" % (
+            rel or "/", row["files"], row["raw"] / 1000, row["gzip"] / 1000, verdict(row["gzip"] <= max_gzip(rel)),
+            "  WARNING other hosts: %s" % row["blocked"] if row["blocked"] else ""))
+    files, raw, gz = figures["precache"]
+    print("  service worker precache, once per build: %d files, %.1f KB raw, %.1f KB gzip" % (files, raw / 1000, gz / 1000))
+    print()
+    print("Lighthouse 12, mobile, simulated throttling, median of %d runs (targets: perf >= %d, TBT <= %d ms):"
+          % (args.lighthouse_runs, PERFORMANCE_TARGET, TBT_TARGET_MS))
+    for rel, runs in figures["lighthouse"].items():
+        median = {key: statistics.median(r[key] for r in runs if r[key] is not None) for key in runs[0]}
+        print("  %-12s perf %3.0f %s  TBT %4.0f ms %s  (runs: perf %s, TBT %s)  FCP %.0f  LCP %.0f  a11y %.0f  BP %.0f  SEO %.0f"
+              % (rel or "/", median["performance"], verdict(median["performance"] >= PERFORMANCE_TARGET),
+                 median["tbt_ms"], verdict(median["tbt_ms"] <= TBT_TARGET_MS), [r["performance"] for r in runs],
+                 [r["tbt_ms"] for r in runs], median["fcp_ms"], median["lcp_ms"], median["accessibility"],
+                 median["best-practices"], median["seo"]))
 
 
 if __name__ == "__main__":

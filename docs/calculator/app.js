@@ -1,7 +1,55 @@
 // The calculator page's DOM glue. All logic (query parsing, choices, the engine, the result's HTML) is
-// Python in worker.py, run by PyScript on MicroPython in a worker; this file only reads the form, sends
-// it there and shows the reply. Everything the reply puts into the page as HTML was escaped by view.py;
-// messages, which may quote what the reader typed, are set as text.
+// Python in worker.py, run on MicroPython in a worker (python-worker.js); this file only reads the form,
+// sends it there and shows the reply. Everything the reply puts into the page as HTML was escaped by
+// view.py; messages, which may quote what the reader typed, are set as text.
+//
+// Loaded from <head> as an async module (front matter `head_module`), so the worker and MicroPython
+// download while the rest of the page is still arriving; the DOM is touched only once it is parsed.
+const worker = new Worker(new URL("python-worker.js", import.meta.url), { type: "module" });
+const pending = new Map();
+let calls = 0;
+let broken = null; // the worker's script failed to load: every call fails at once
+
+worker.onmessage = ({ data }) => {
+  const call = pending.get(data.id);
+  pending.delete(data.id);
+  if (data.error !== undefined) call.reject(new Error(data.error));
+  else call.resolve(data.result);
+};
+worker.onerror = (event) => {
+  broken = new Error("calculator worker: " + (event.message || "failed to load"));
+  for (const call of pending.values()) call.reject(broken);
+  pending.clear();
+};
+
+// Calls worker.py's function `name`; resolves with what it returned.
+function python(name, ...args) {
+  if (broken) return Promise.reject(broken);
+  return new Promise((resolve, reject) => {
+    const id = ++calls;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, call: name, args });
+  });
+}
+
+// The calculator's markup ends with #calc-data; once that has a next sibling, the whole block is parsed.
+// That is long before DOMContentLoaded, which waits for Material's scripts.
+function calculatorParsed() {
+  const done = () => document.readyState !== "loading" || document.getElementById("calc-data")?.nextSibling;
+  if (done()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (done()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}
+
+await calculatorParsed();
+
 const $ = (id) => document.getElementById(id);
 const APP = $("calc-app");
 const FORM = $("calc-form");
@@ -9,12 +57,10 @@ const RESULT = $("calc-result");
 const LINK = $("calc-link");
 const COPY_STATUS = $("calc-copy-status");
 const TODAY_INPUT = $("calc-today");
-const RUNTIME = JSON.parse($("calc-runtime").textContent);
 const DATA_TEXT = $("calc-data").textContent;
 const DATA = JSON.parse(DATA_TEXT);
 const SUBJECTS = DATA.subjects.map((subject) => subject.id);
 const EXTENSIONS = DATA.extension_years.map(String);
-const absolute = (url) => new URL(url, document.baseURI).href;
 
 // Today in China (UTC+8 all year), YYYY-MM-DD.
 const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -83,19 +129,9 @@ function showFailure(error) {
 }
 
 async function start() {
-  const { MPWorker } = await import(absolute(RUNTIME.core));
-  const worker = await MPWorker(absolute("worker.py"), {
-    version: absolute(RUNTIME.interpreter), // where the worker loads MicroPython from: our own copy
-    config: {
-      interpreter: absolute(RUNTIME.interpreter),
-      files: Object.fromEntries(Object.entries(RUNTIME.files).map(([url, path]) => [absolute(url), path])),
-      plugins: RUNTIME.plugins,
-    },
-  });
-  const python = worker.sync;
-  await python.init(DATA_TEXT, APP.dataset.root);
+  await python("init", DATA_TEXT, APP.dataset.root);
 
-  const opened = JSON.parse(await python.from_query(location.search, chinaToday()));
+  const opened = JSON.parse(await python("from_query", location.search, chinaToday()));
   if (opened.level !== undefined) fillForm(opened);
   LINK.value = opened.query !== undefined ? pageUrl() + "?" + opened.query : location.href;
   showResult(opened);
@@ -105,7 +141,7 @@ async function start() {
   FORM.addEventListener("change", async () => {
     const mine = ++latest;
     try {
-      const reply = JSON.parse(await python.from_form(JSON.stringify(readForm()), chinaToday()));
+      const reply = JSON.parse(await python("from_form", JSON.stringify(readForm()), chinaToday()));
       if (mine !== latest) return;
       showSubjects(reply);
       history.replaceState(null, "", "?" + reply.query);

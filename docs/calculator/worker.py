@@ -1,12 +1,12 @@
-"""The calculator page's Python side: runs on MicroPython in a PyScript worker, off the page's main thread.
+"""The calculator page's Python side: runs on MicroPython in a worker (python-worker.js), off the main thread.
 
 The page's script (app.js) owns the DOM; it sends this worker the embedded data once (`init`), then the
 URL query when the page opens (`from_query`) and the form's values on every change (`from_form`). Each
 call answers with one JSON text (`_reply()` below): what the form should show (level, choices, selected
 years), the canonical query for the link, and either the result (`html`, built and escaped by view.py,
 and `json`, calculator.to_json of the result, the same object as `python -m calculator --json`) or the
-Chinese message (`error`). The engine is the `calculator` package itself, given to MicroPython through
-the worker's PyScript config (`files`).
+Chinese message (`error`). The engine is the `calculator` package itself, which the worker writes into
+MicroPython's file system from the site's Python bundle (sitegen/vendor.py) along with this module.
 
 Why a worker: starting MicroPython and compiling the package on the main thread blocked it for hundreds
 of milliseconds on a phone (Lighthouse total blocking time); in a worker the page stays responsive.
@@ -111,5 +111,3 @@ def from_form(form_text, today):
     reply["query"] = view.query_string(DATA, level_id, passes, state["today"], state["extension"])
     return json.dumps(reply)
 
-
-__export__ = ["init", "from_query", "from_form"]

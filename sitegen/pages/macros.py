@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from .. import cycle, news, zh
 from ..data import DataError, latest_with, load
-from ..outputs import vendor, write
+from ..outputs import lazy_search, service_worker, vendor, write
 from . import calculator_page, citations, guides
 
 
@@ -86,9 +86,11 @@ def define_env(env):
 def on_post_build(env):
     write.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
                   env.conf["site_url"])
-    try:  # PyScript, MicroPython and the calculator package, served from the site itself
+    try:  # MicroPython and the calculator's Python, served from the site itself
         vendor.copy(env.conf["site_dir"])
-    except vendor.VendorError as err:
+        lazy_search.patch(pathlib.Path(env.conf["site_dir"]))
+        service_worker.write(pathlib.Path(env.conf["site_dir"]), env.conf["site_url"])  # last: it hashes the rest
+    except (vendor.VendorError, lazy_search.LazySearchError, service_worker.ServiceWorkerError) as err:
         raise PluginError(str(err)) from None
 
 

@@ -1,7 +1,10 @@
 """The calculator page in Chromium: shared links give the command line's answer, bad links give its message,
 the form drives the result and the URL, nothing leaves the site, and the page still says something without
 JavaScript. The command line (`python -m calculator --json`) is the oracle throughout."""
+import base64
 import json
+import re
+import sys
 import urllib.parse
 
 import pytest
@@ -120,7 +123,7 @@ def _assert_nothing_injected(page, dialogs):
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.type)")
-    assert scripts == ["application/json", "application/json", "module"], "the page's own three scripts, nothing added"
+    assert scripts == ["application/json"], "the page's own data, nothing added (app.js is in <head>)"
     assert page.locator("#calc-result script, #calc-result img, #calc-result [onerror]").count() == 0
     assert page.locator("#calc-result *").count() <= 4  # the message, a hint and notes: text only
 
@@ -236,25 +239,45 @@ def test_no_request_leaves_the_site_and_none_fails(calc):
     calc.page.wait_for_load_state("networkidle")
     _assert_only_loopback(requests)
     assert failures == []
-    fetched = {u.split("/assets/vendor/")[1] for u in requests if "/assets/vendor/" in u}
-    assert "micropython/micropython.wasm" in fetched and "pyscript/core.js" in fetched
-    assert not any("codemirror" in u or "xterm" in u or u.endswith(".map") for u in requests)
+    fetched = {u.split("/assets/")[1] for u in requests if "/assets/vendor/" in u or "/assets/py/" in u}
+    assert fetched == {"vendor/micropython/micropython.mjs", "vendor/micropython/micropython.wasm",
+                       "py/calculator.json"}, "MicroPython and one bundle of the calculator's Python, nothing else"
+    assert not any(u.endswith((".py", ".map")) for u in requests)
 
 
-def test_only_the_files_the_page_loads_are_copied(built_site):
-    files = {p.relative_to(built_site).as_posix() for p in (built_site / "assets" / "vendor").rglob("*")
-             if p.is_file()}
-    pyscript = {"assets/vendor/pyscript/" + name for name in vendor.pyscript_files()}
-    assert files == pyscript | {"assets/vendor/micropython/micropython.mjs",
-                                "assets/vendor/micropython/micropython.wasm"}
-    assert not any(name.endswith(".map") or "codemirror" in name or "xterm" in name for name in files)
-    for name in vendor.package_files():
-        copied = built_site / "assets" / "py" / "calculator" / name
-        assert copied.read_bytes() == (ROOT / "calculator" / name).read_bytes(), "the package itself, unchanged"
-    assert not (built_site / "assets" / "py" / "calculator" / "__main__.py").exists()
-    assert "codemirror" not in (built_site / "index.html").read_text("utf-8")
-    assert "assets/vendor/pyscript" not in (built_site / "timeline" / "index.html").read_text("utf-8"), \
-        "PyScript is loaded on the calculator page only"
+def test_the_site_carries_micropython_and_one_bundle_of_the_workers_modules(built_site):
+    files = {p.relative_to(built_site).as_posix() for p in (built_site / "assets").rglob("*")
+             if p.is_file() and p.parts[-2] in ("vendor", "micropython", "py")}
+    assert files == {"assets/vendor/micropython/micropython.mjs", "assets/vendor/micropython/micropython.wasm",
+                     "assets/py/calculator.json"}
+    bundle = json.loads((built_site / vendor.SITE_BUNDLE).read_text("utf-8"))
+    expected = {"worker.mpy", "view.mpy"} | {"calculator/%s.mpy" % p.stem for p in (ROOT / "calculator").glob("*.py")
+                                            if p.name != "__main__.py"}
+    assert set(bundle) == expected, "every module the worker may import, and not the command line"
+    for path, code in bundle.items():
+        assert base64.b64decode(code)[:2] == b"M\x06", "%s: MicroPython .mpy, format 6" % path
+    assert not list(built_site.glob("calculator/*.py")), "the page's Python reaches the browser only in the bundle"
+
+
+def test_the_worker_names_the_files_the_site_has(built_site):
+    """python-worker.js names the runtime and the bundle relative to itself; vendor.py decides where they go."""
+    worker = (built_site / "calculator" / "python-worker.js").read_text("utf-8")
+    named = re.findall(r'^const \w+ = "(\.\./[^"]+)";', worker, re.M)
+    assert sorted(named) == sorted(["../%s/micropython.mjs" % vendor.SITE_MICROPYTHON, "../" + vendor.SITE_BUNDLE])
+    for path in named:
+        assert (built_site / "calculator" / path).resolve().is_file(), path
+
+
+@browser_test
+def test_when_the_runtime_cannot_load_the_reader_gets_one_plain_sentence(calc):
+    errors = []
+    calc.page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    calc.page.route("**/micropython.wasm", lambda route: route.abort())
+    calc.open(query(LINKS["full, two passes"]))
+    assert calc.error() == "计算器出了问题，没能算出结果。"
+    assert calc.json() is None
+    assert "Error" not in calc.text() and "Traceback" not in calc.text()
+    assert errors, "the details go to the console"
 
 
 @pytest.fixture(scope="module")

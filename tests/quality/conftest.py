@@ -104,7 +104,8 @@ class PageLoad:
         self.url = url
         self.requests = []       # every URL the page (and its workers) asked for
         self.blocked = []        # of those, the ones that would have left 127.0.0.1 (aborted)
-        self.sizes = {}          # URL -> (raw bytes, gzip bytes)
+        self.sizes = {}          # URL -> (raw bytes, gzip bytes), of what the page and its workers fetched
+        self.precache_sizes = {}  # the same for the service worker's own downloads (not the page's weight)
         self.console_errors = []
         self.csp_violations = []
         self.dom_links = []      # every <a href> in the page once loaded (scripts may add some), absolute
@@ -144,7 +145,8 @@ def load_page(browser, base_url, rel):
             body = resp.body()
         except Exception:  # redirects and aborted requests have no body
             return
-        record.sizes[resp.url] = (len(body), compressed_size(body, resp.headers.get("content-type", "")))
+        sizes = record.precache_sizes if resp.request.service_worker else record.sizes
+        sizes[resp.url] = (len(body), compressed_size(body, resp.headers.get("content-type", "")))
 
     context.route("**/*", route)
     context.on("response", response)

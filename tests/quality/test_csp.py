@@ -1,5 +1,5 @@
 """Content-Security-Policy: every page has the policy from overrides/main.html, it allows exactly the
-inline code the page carries, WebAssembly and blob: workers only where Python runs, no inline event handlers, and in
+inline code the page carries, WebAssembly only where Python runs, no blob: or inline event handlers, and in
 Chromium no page reports a single violation or console error.
 """
 import pytest
@@ -7,9 +7,8 @@ import pytest
 from .conftest import built_pages, page_id, source_pages
 from .htmlscan import Page, csp_directives, csp_hash
 
-PYTHON_TYPES = {"mpy", "py"}
-PYSCRIPT_CONFIG_TAGS = {"mpy-config", "py-config"}  # a page that starts PyScript (in a worker or not)
-PYTHON_ONLY = {"script-src": "'wasm-unsafe-eval'", "worker-src": "blob:"}
+PYTHON_ROOT = "calc-app"  # the calculator's element: its app.js starts MicroPython in a worker
+PYTHON_ONLY = {"script-src": "'wasm-unsafe-eval'"}
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +34,14 @@ def test_the_policy_is_tight(parsed):
                 "%s: %s allows another host: %s" % (rel, directive, sources)
 
 
-def test_wasm_and_blob_workers_only_where_python_runs(parsed):
-    """MicroPython needs 'wasm-unsafe-eval'; PyScript starts its worker from a blob: URL. Nothing needs
-    'unsafe-eval' (PyScript on the main thread did; in a worker it does not)."""
+def test_wasm_only_where_python_runs(parsed):
+    """MicroPython needs 'wasm-unsafe-eval'. Nothing needs 'unsafe-eval' or blob: (every worker, the
+    calculator's, Material's search and the service worker, is a file of the site)."""
     for rel, page in parsed.items():
-        runs_python = bool(page.script_types & PYTHON_TYPES or page.tags & PYSCRIPT_CONFIG_TAGS)
+        runs_python = PYTHON_ROOT in page.ids
         policy = csp_directives(page.csp[0])
         assert "'unsafe-eval'" not in policy.get("script-src", []), rel
+        assert not any("blob:" in sources for sources in policy.values()), rel
         for directive, source in PYTHON_ONLY.items():
             allowed = source in policy.get(directive, [])
             assert allowed == runs_python, "%s: %s %s is %s but the page %s Python" % (
