@@ -13,12 +13,12 @@ import pytest
 
 from sitegen.outputs import service_worker
 
-from ..conftest import BUILD_DAY, ROOT, build_site, serve
+from ..conftest import build_site, serve
 from .conftest import RESULT_READY, query, run_cli
 
 pytestmark = pytest.mark.browser
 
-OTHER_DAY = "2026-11-23"  # build B: the home page says "以上按 2026年11月23日 的情况生成"
+OTHER_DAY = "2026-11-23"  # build B: the home page says "本页内容截至 2026年11月23日"
 NEVER_SEEN = [("level", "exempt-1"), ("law", "2024"), ("management", "2025"), ("today", "2026-11-22")]
 
 # Resolves once this page's worker has precached everything; returns the scope's cache names.
@@ -51,13 +51,13 @@ def _files(site):
 
 
 def _made_on(page):
-    return re.search(r"以上按 (\S+) 的情况生成", page.inner_text("article")).group(1)
+    return re.search(r"本页内容截至 (\S+?)。", page.inner_text("article")).group(1)
 
 
 @pytest.fixture(scope="module")
 def other_build(tmp_path_factory):
     out = tmp_path_factory.mktemp("site-b")
-    result = build_site(ROOT, out, today=OTHER_DAY)
+    result = build_site(out, today=OTHER_DAY)
     assert result.returncode == 0, result.stderr
     return out
 
