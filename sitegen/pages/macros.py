@@ -68,8 +68,8 @@ def define_env(env):
     env.macro(lambda name: citations.basis(name, data["documents"], publishers), "document_cited")
     # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
-    env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
-    env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
+    env.macro(lambda: calculator_page.form(env.page, data, today.isoformat()), "calculator_form")
+    env.macro(lambda: calculator_page.validity_rows(data, today.isoformat()), "validity_rows")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
     env.macro(lambda facts: citations.sources_each(facts, publishers), "sources_each")
     env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
