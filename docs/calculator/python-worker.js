@@ -5,7 +5,7 @@
 //
 // Protocol (app.js): the page posts {id, call, args}; the worker answers {id, result} with what the
 // Python function returned, or {id, error} with the error's text (for the console, never the reader).
-// Both paths are relative to this file; sitegen/vendor.py writes them (SITE_MICROPYTHON, SITE_BUNDLE).
+// Both paths are relative to this file; sitegen/outputs/vendor.py writes them (SITE_MICROPYTHON, SITE_BUNDLE).
 const RUNTIME = "../assets/vendor/micropython/micropython.mjs";
 const BUNDLE = "../assets/py/calculator.json";
 
@@ -20,7 +20,7 @@ async function start() {
   // too would save a round trip but needs a blob: URL, which a worker under the page's CSP may not fetch.
   const [{ loadMicroPython }, modules] = await Promise.all([import(RUNTIME), fetchBundle()]);
   const mp = await loadMicroPython({ stdout: console.log, stderr: console.error });
-  for (const [path, base64] of Object.entries(modules)) { // compiled .mpy modules, see sitegen/vendor.py
+  for (const [path, base64] of Object.entries(modules)) { // compiled .mpy modules, see sitegen/outputs/vendor.py
     mp.FS.mkdirTree("/lib/" + path.split("/").slice(0, -1).join("/"));
     mp.FS.writeFile("/lib/" + path, Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
   }

@@ -1,6 +1,6 @@
 """What the calculator page shows, as pure functions: no DOM, no JavaScript, no I/O.
 
-Runs on MicroPython in the page's PyScript worker (worker.py calls it) and on CPython in tests. The rules it
+Runs on MicroPython in the page's worker (worker.py calls it) and on CPython in tests. The rules it
 shows (which pass years a level takes, a window's span, the timeline's years) are the calculator package's
 (calculator/years.py), which the build uses too. Every string that goes into HTML is escaped here, so
 the page can insert the result with innerHTML; error messages, which quote what the reader typed,

@@ -6,7 +6,7 @@ call answers with one JSON text (`_reply()` below): what the form should show (l
 years), the canonical query for the link, and either the result (`html`, built and escaped by view.py,
 and `json`, calculator.to_json of the result, the same object as `python -m calculator --json`) or the
 Chinese message (`error`). The engine is the `calculator` package itself, which the worker writes into
-MicroPython's file system from the site's Python bundle (sitegen/vendor.py) along with this module.
+MicroPython's file system from the site's Python bundle (sitegen/outputs/vendor.py) along with this module.
 
 Why a worker: starting MicroPython and compiling the package on the main thread blocked it for hundreds
 of milliseconds on a phone (Lighthouse total blocking time); in a worker the page stays responsive.

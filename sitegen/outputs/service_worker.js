@@ -1,4 +1,4 @@
-// The site's service worker (sitegen/service_worker.py writes it to sw.js with BUILD and FILES filled in).
+// The site's service worker (sitegen/outputs/service_worker.py writes it to sw.js with BUILD and FILES filled in).
 //
 // - Install: precache FILES (every page, what the pages load, the calculator's runtime) into one cache
 //   named after the scope and the build, revalidating with the host so nothing stale comes from the

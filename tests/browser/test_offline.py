@@ -1,4 +1,4 @@
-"""The service worker (sitegen/service_worker.py + .js): after a first visit every page and the calculator
+"""The service worker (sitegen/outputs/service_worker.py + .js): after a first visit every page and the calculator
 work offline, a repeat visit loads from the cache, a new build reaches an online reader at once, and
 sites under two sub-paths of one host never answer from each other's cache.
 

@@ -24,7 +24,7 @@ def test_search_for_nonsense_finds_nothing(phone, site_url):
 
 
 def test_the_index_loads_only_when_search_opens(phone, site_url):
-    """sitegen/lazy_search.py: no page downloads the search index until the reader opens search."""
+    """sitegen/outputs/lazy_search.py: no page downloads the search index until the reader opens search."""
     requested = []
     phone.on("request", lambda request: requested.append(request.url))
     phone.goto(site_url + "timeline/", wait_until="networkidle")
