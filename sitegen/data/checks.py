@@ -41,6 +41,35 @@ def _walk(value, path=()):
         yield path, value
 
 
+# A day written into free text instead of a date field: it would go stale, and pages could not compute
+# with it. Years are fine in text ("2022年的顺延"); days and parts of months are not.
+DIGITS = "0-9０-９"
+TYPED_DAY = [
+    re.compile(r"(?<![0-9])[0-9]{4}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}(?![0-9])"),
+    re.compile(r"[%s]{1,2}\s*月\s*[%s]{1,2}\s*[日号]" % (DIGITS, DIGITS)),
+    re.compile(r"[%s]{1,2}\s*月\s*(?:[上中下]旬|初|底|末|中)" % DIGITS),
+]
+# Fields whose text is not the site's own statement: where a source is, its title, where a wrong claim was seen.
+NOT_OUR_TEXT = {"url", "title", "seen_at"}
+
+
+def check_typed_days(doc, quoted=()):
+    """[(path, message)] for each day typed into a text field; `quoted` names fields that quote others
+    (a wrong claim's summary) and may name days."""
+    found = []
+    for path, value in _walk(doc):
+        named = [part for part in path if isinstance(part, str)]
+        if not isinstance(value, str) or DATE_RE.match(value) or NOT_OUR_TEXT & set(named) or (named and named[-1] in quoted):
+            continue
+        for pattern in TYPED_DAY:
+            match = pattern.search(value)
+            if match:
+                found.append((path, "文字里写了日期“%s”：日期要写在日期字段里（例如 date、between），页面会从那里取；"
+                                    "文字里只写它们说明不了的部分。" % match.group(0)))
+                break
+    return found
+
+
 def check_dates(doc):
     """Every YYYY-MM-DD-looking string in a document must be a real day: [(path, message)]."""
     return [(path, date_problem(value)) for path, value in _walk(doc)
@@ -217,9 +246,6 @@ def check_guide(name, doc):
             for s, session in enumerate(day):
                 if session["start"] >= session["end"]:
                     found.append((("timetable", "days", d, s, "end"), "结束时间 %s 要晚于开始时间 %s。" % (session["end"], session["start"])))
-        for i, plan in enumerate(doc["plans"]["published"]):
-            if plan["date"][:4] != str(plan["year"]):
-                found.append((("plans", "published", i, "date"), "%s 不在 %d 年内；年度考试计划在当年发布。" % (plan["date"], plan["year"])))
     if name == "certificate":
         low, high = doc["paper"]["timing"]["months"]
         if low > high:

@@ -10,8 +10,8 @@ import jsonschema
 import referencing
 
 from .. import cycle
-from . import checks, publishers, schema_messages, yamlfile
-from .kinds import FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, RULES, TOPICS, YEARS, kind_of
+from . import checks, documents, publishers, schema_messages, yamlfile
+from .kinds import DOCUMENTS, FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, RULES, TOPICS, YEARS, kind_of
 from .problems import DataError, Problem, field_name, line_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -56,7 +56,8 @@ class _File:
         self.problems.append(Problem(self.name, line or line_of(self.lines, path), field_name(path), message))
 
     def validate(self, validator, known=None):
-        """Schema, real dates and, given the publisher registry (`known`), every source's publisher."""
+        """Schema, real dates and, given the registries (`known`: publishers and documents), every
+        source's publisher, every mark against its sources and every document referred to."""
         if self.doc is None:
             return False
         errors = list(validator.iter_errors(self.doc))
@@ -64,8 +65,12 @@ class _File:
             self.add(*schema_messages.describe(error))
         for path, message in checks.check_dates(self.doc):
             self.add(path, message)
+        for path, message in checks.check_typed_days(self.doc, quoted=("summary",) if self.name.endswith("misinformation.yml") else ()):
+            self.add(path, message)
         if known and not errors:
-            for path, message in publishers.check_sources(self.doc, known, cycle.build_day().isoformat()):
+            for path, message in publishers.check_sources(self.doc, known.publishers, cycle.build_day().isoformat()):
+                self.add(path, message)
+            for path, message in documents.check_references(self.doc, known.documents):
                 self.add(path, message)
         return not self.problems
 
@@ -74,7 +79,7 @@ class _File:
 
 
 # Optional fields are filled in, so templates (rendered with StrictUndefined) can test them plainly.
-YEAR_DEFAULTS = {"note": None, "exam": None, "notices": [], "registration": None, "certificate": None,
+YEAR_DEFAULTS = {"note": None, "exam": None, "notices": [], "certificate": None,
                  "score_release": None}
 RELEASE_DEFAULTS = {"date": None, "between": None, "time": None, "conflicts": []}
 
@@ -96,21 +101,40 @@ def _year_record(doc):
     record = _complete({**YEAR_DEFAULTS, **doc})
     if record["score_release"]:
         record["score_release"] = {**RELEASE_DEFAULTS, **record["score_release"]}
+    if record["certificate"]:
+        record["certificate"] = {"downloadable_by": None, **record["certificate"]}
     return record
 
 
 FAQ_DEFAULTS = {"facts": [], "note": None}
 
 
-def _load_publishers(folder, registry):
-    """(Publishers or None, problems) for data/publishers.yml; without it, sources are not checked."""
-    registry_file = _File(folder / PUBLISHERS.pattern, folder)
-    if registry_file.validate(_validator(PUBLISHERS.schema, registry)):
-        for path, message in publishers.check_registry(registry_file.doc):
-            registry_file.add(path, message)
-    if registry_file.problems:
-        return None, registry_file.problems
-    return publishers.Publishers(registry_file.doc), []
+class Registries:
+    """What every other file is checked against: data/publishers.yml and data/documents.yml."""
+
+    def __init__(self, publishers_, documents_):
+        self.publishers = publishers_
+        self.documents = documents_
+
+
+def _load_registries(folder, registry):
+    """(Registries or None, problems); without both registries, sources and documents are not checked."""
+    publisher_file = _File(folder / PUBLISHERS.pattern, folder)
+    if publisher_file.validate(_validator(PUBLISHERS.schema, registry)):
+        for path, message in publishers.check_registry(publisher_file.doc):
+            publisher_file.add(path, message)
+    if publisher_file.problems:
+        return None, publisher_file.problems
+    cited = publishers.Publishers(publisher_file.doc)
+    document_file = _File(folder / DOCUMENTS.pattern, folder)
+    if document_file.validate(_validator(DOCUMENTS.schema, registry)):
+        for path, message in publishers.check_sources(document_file.doc, cited, cycle.build_day().isoformat()):
+            document_file.add(path, message)
+        for path, message in documents.check_registry(document_file.doc, cited):
+            document_file.add(path, message)
+    if document_file.problems:
+        return None, document_file.problems
+    return Registries(cited, documents.Documents(document_file.doc)), []
 
 
 def _strays(folder):
@@ -247,7 +271,7 @@ def _load_faq(folder, registry, known, data):
 
 def load(folder=None):
     """Validated data as {"rules": dict, "years": [dict sorted by year], "guides": {key: dict},
-    "provinces": [dict sorted by year], "faq": {"checked", "entries"}, "publishers": Publishers};
+    "provinces": [dict sorted by year], "faq": {"checked", "entries"}, "publishers": Publishers, "documents": Documents};
     raises DataError.
 
     `folder` is a data folder (default: data_dir()); messages name its files as data/….
@@ -255,8 +279,8 @@ def load(folder=None):
     folder = pathlib.Path(folder) if folder else data_dir()
     registry = _registry()
     problems = _strays(folder)
-    known, publisher_problems = _load_publishers(folder, registry)
-    problems += publisher_problems
+    known, registry_problems = _load_registries(folder, registry)
+    problems += registry_problems
     rules_file = _File(folder / RULES.pattern, folder)
     if rules_file.validate(_validator(RULES.schema, registry), known):
         for path, message in checks.check_rules(rules_file.doc):
@@ -284,7 +308,8 @@ def load(folder=None):
     problems += guide_problems + province_problems
     data = None if problems else {
         "rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)],
-        "guides": guides, "provinces": provinces, "publishers": known}
+        "guides": guides, "provinces": provinces,
+        "publishers": known.publishers, "documents": known.documents}
     faq, faq_problems = _load_faq(folder, registry, known, data)
     problems += faq_problems
     if problems:

@@ -19,6 +19,9 @@ PATTERN_HINTS = {
 }
 
 
+FACT_FIELDS = ["confidence", "note", "sources"]
+
+
 def _show(value):
     return json.dumps(value, ensure_ascii=False)
 
@@ -26,8 +29,11 @@ def _show(value):
 def describe(error):
     """(path, sentence) for one jsonschema ValidationError; path points at the offending value."""
     path = tuple(error.absolute_path)
-    if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = set(error.schema.get("properties", {}))
+        if error.schema.get("$ref", "").endswith("#/$defs/fact"):  # common.schema.json's sourced fact
+            allowed |= set(FACT_FIELDS)
+        allowed = sorted(allowed)
         extra = sorted(set(error.instance) - set(allowed))[0]
         close = difflib.get_close_matches(str(extra), allowed, n=1)
         hint = "是不是想写 “%s”？" % close[0] if close else "这里允许的字段有：%s。" % "、".join(allowed)

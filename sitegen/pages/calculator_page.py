@@ -121,9 +121,9 @@ def app(page, data, today):
         '<h2 id="calc-result-heading">结果</h2>',
         '<section id="calc-result" class="calc-result" aria-live="polite" aria-labelledby="calc-result-heading">',
         '<p class="calc-loading">计算器正在加载……</p>',
-        # Shown by CSS after a while if MicroPython never starts (old browser, blocked WebAssembly);
+        # Shown by CSS after a while if MicroPython never starts (an old browser, WebAssembly blocked);
         # the first result replaces it.
-        '<p class="calc-slow">如果一直没有结果，可能是浏览器不支持 WebAssembly。请对照下面的规则和一览表，'
+        '<p class="calc-slow">如果一直没有结果，可能是浏览器版本太旧，运行不了计算器。请对照下面的规则和一览表，'
         "或换用新版浏览器。</p>",
         "</section>",
         '<div class="calc-share">',

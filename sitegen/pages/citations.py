@@ -6,13 +6,8 @@ import html
 
 from .. import zh
 
-# Weakest first: a statement resting on several facts is only as sure as the least sure of them.
+# Weakest first.
 CONFIDENCE_ORDER = list(reversed(zh.CONFIDENCE))
-
-
-def weakest(facts):
-    """The least sure confidence among sourced facts."""
-    return min((f["confidence"] for f in facts), key=CONFIDENCE_ORDER.index)
 
 
 def unique_sources(facts):
@@ -55,6 +50,25 @@ def sources(fact, publishers):
     return '%s <span class="src">来源：%s</span>' % (badge(fact["confidence"]), links(fact["sources"], publishers))
 
 
-def sources_many(facts, publishers):
-    """One mark for several facts (the least sure of them) and each source once."""
-    return '%s <span class="src">来源：%s</span>' % (badge(weakest(facts)), links(unique_sources(facts), publishers))
+def basis(name, documents, publishers):
+    """A document as a page cites it: "人社厅发〔2021〕18号《标题》", its number linked to the official original
+    where known, else followed by where it was read ("（转载：希赛网）"). Only a known title gets 书名号."""
+    document = documents.get(name)
+    label = html.escape(name)
+    if document.get("url"):
+        label = '<a href="%s" rel="noopener">%s</a>' % (html.escape(document["url"]), label)
+    text = label + ("《%s》" % html.escape(document["title"]) if document.get("title") else "")
+    if not document.get("url"):
+        text += "（转载：%s）" % links(document["sources"], publishers)
+    return text
+
+
+def sources_each(facts, publishers):
+    """Several facts, each keeping its own mark (so a fact reads the same here as on its guide): the sources
+    grouped by mark, the surest first ("官方 来源：…；单一来源 来源：…")."""
+    parts = []
+    for level in reversed(CONFIDENCE_ORDER):
+        same = [fact for fact in facts if fact["confidence"] == level]
+        if same:
+            parts.append('%s <span class="src">来源：%s</span>' % (badge(level), links(unique_sources(same), publishers)))
+    return "；".join(parts)

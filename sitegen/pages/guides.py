@@ -64,11 +64,13 @@ def next_exam_year(data, today):
 
 # --- Review deadline and where the cycle stands ------------------------------------------------------
 
-def review_until(year, days):
-    """The last day to ask for a review, counted from an exact release day, or None."""
+def review_until(year, national):
+    """The last day to ask for a review, counted from an exact release day by the national rule, or None
+    (no exact day yet, or a year before the rule: its deadline is not known)."""
     release = year["score_release"]
-    if not release or not release["date"] or release["confidence"] == "expected":
+    if year["year"] < national["since_year"] or not release or not release["date"] or release["confidence"] == "expected":
         return None
+    days = national["days"]
     return (_d(release["date"]) + datetime.timedelta(days=days)).isoformat()
 
 
@@ -77,9 +79,8 @@ def phase(data, current, today):
 
     {"stage": one of cycle.stage's stages or "review-open", "year": the exam year, "review_until": ISO day or None}
     """
-    days = data["guides"]["review"]["national"]["days"]
     year = next(y for y in data["years"] if y["year"] == current["year"])
-    until = review_until(year, days)
+    until = review_until(year, data["guides"]["review"]["national"])
     stage = current["stage"]
     if stage == "scores-out" and until and today.isoformat() <= until:
         stage = "review-open"
@@ -193,20 +194,18 @@ def outlook(data, today):
         steps["release"] = _pattern({y["year"]: [y["score_release"]["date"]] for y in out},
                                     [y["score_release"] for y in out])
 
-    if record and record["registration"]:
-        steps["registration"] = _known(record["registration"], record["registration"]["summary"])
-    else:
-        opened = {}
-        for province_year in data["provinces"]:
-            regs = [e["registration"] for e in province_year["provinces"] if e["registration"]]
-            if province_year["year"] < year and regs:
-                opened[province_year["year"]] = regs
-        recent = sorted(opened)[-PATTERN_YEARS:]
-        steps["registration"] = _pattern({y: [r["between"][0] for r in opened[y]] for y in recent},
-                                         [r for y in recent for r in opened[y]])
+    # Registration is provincial: its pattern comes from the province files of past years.
+    opened = {}
+    for province_year in data["provinces"]:
+        regs = [e["registration"] for e in province_year["provinces"] if e["registration"]]
+        if province_year["year"] < year and regs:
+            opened[province_year["year"]] = regs
+    recent = sorted(opened)[-PATTERN_YEARS:]
+    steps["registration"] = _pattern({y: [r["between"][0] for r in opened[y]] for y in recent},
+                                     [r for y in recent for r in opened[y]])
 
     plans = data["guides"]["signup"]["plans"]
-    published = {p["year"]: [p["date"]] for p in plans["published"] if p["year"] < year}
+    published = {int(day[:4]): [day] for day in plans["published"] if int(day[:4]) < year}
     recent = sorted(published)[-PATTERN_YEARS:]
     steps["plan"] = _pattern({y: published[y] for y in recent}, [plans])
     return steps

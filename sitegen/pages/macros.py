@@ -65,19 +65,20 @@ def define_env(env):
     env.macro(citations.badge, "badge")
     env.macro(lambda fact: citations.sources(fact, publishers), "sources")
     env.macro(lambda sources: citations.links(sources, publishers), "links")
+    env.macro(lambda name: citations.basis(name, data["documents"], publishers), "document_cited")
     # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
     env.macro(lambda: calculator_page.app(env.page, data, today.isoformat()), "calculator_app")
     env.macro(lambda: calculator_page.validity_tables(data, today.isoformat()), "validity_tables")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
-    env.macro(lambda facts: citations.sources_many(facts, publishers), "sources_many")
+    env.macro(lambda facts: citations.sources_each(facts, publishers), "sources_each")
     env.macro(lambda level, passes, at, extension=None: guides.window_example(data, level, passes, at, extension),
               "window_example")
     env.macro(lambda query="": posixpath.relpath("calculator/index.md", posixpath.dirname(env.page.file.src_uri) or ".")
               + query, "calc_link")
     env.macro(lambda part: guides.province_rows(data, part), "province_rows")
     env.macro(lambda part, year: guides.provinces_without(data, part, year), "provinces_without")
-    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]["days"]), "review_until")
+    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]), "review_until")
     # An FAQ answer is a small template itself, so its numbers come from data/ too.
     env.macro(lambda entry: env.env.from_string(entry["a"]).render(**env.variables), "faq_answer")
 

@@ -186,3 +186,43 @@ def test_every_page_has_its_own_share_card_and_is_in_the_sitemap(built_site):
         descriptions.add(meta["og:description"])
     assert len(descriptions) >= 10, "pages describe themselves, not all with the site's description"
     assert (built_site / "assets" / "share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- Reader text -------------------------------------------------------------------------------------
+
+TECHNICAL_WORDS = ["WebAssembly", "JSON Schema", "Atom", "version 字段", "MicroPython", "PyScript", "Made with"]
+
+
+def test_reader_text_has_no_technical_words_outside_the_developers_notes(built_site):
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text("utf-8")
+        body = html[html.index("<body"):]
+        visible = re.sub(r"<details.*?</details>|<script.*?</script>|<[^>]+>", " ", body, flags=re.S)
+        found = [word for word in TECHNICAL_WORDS if word in visible]
+        assert not found, "%s shows %s to readers" % (path.relative_to(built_site), found)
+
+
+def test_the_missing_page_is_chinese_and_leads_home_to_the_calculator_and_search(built_site):
+    html = (built_site / "404.html").read_text("utf-8")
+    assert "<h1>找不到这个页面</h1>" in html and "Not found" not in html
+    assert 'href="/calculator/"' in html and 'href="/faq/"' in html and "搜索" in html
+
+
+def _marks_by_source(html):
+    """{source URL: {marks shown next to it}} over one page."""
+    found = {}
+    for mark, links in re.findall(r'<span class="conf conf-([a-z-]+)"[^>]*>[^<]*</span> <span class="src">来源：(.*?)</span>', html):
+        for url in re.findall(r'href="([^"]+)"', links):
+            found.setdefault(url, set()).add(mark)
+    return found
+
+
+def test_a_fact_shows_the_same_mark_in_the_faq_as_on_its_guide(built_site):
+    guides = {}
+    for path in GUIDE_PAGES[:-1]:
+        if path != "faq":
+            for url, marks in _marks_by_source(_page(built_site, path)).items():
+                guides.setdefault(url, set()).update(marks)
+    for url, marks in _marks_by_source(_page(built_site, "faq")).items():
+        if url in guides and len(guides[url]) == 1:
+            assert marks == guides[url], "%s: %s in the FAQ, %s on the guides" % (url, marks, guides[url])
