@@ -154,6 +154,8 @@ def check_rules(doc):
         seen.add(level["id"])
         if level["subjects"] != [s for s in canonical if s in level["subjects"]]:
             found.append((("levels", i, "subjects"), "科目请按 %s 的顺序写。" % "、".join(canonical)))
+    if [t["subject"] for t in doc["question_types"]["subjects"]] != canonical:
+        found.append((("question_types", "subjects"), "题型表里四个科目要各写一次，顺序为 %s。" % "、".join(canonical)))
     if doc["carry_over"]["year"] >= doc["first_new_system_year"]:
         found.append((("carry_over", "year"), "带入新制度的旧制度年份应早于 %d。" % doc["first_new_system_year"]))
     return found
