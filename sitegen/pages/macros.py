@@ -82,8 +82,13 @@ def define_env(env):
     env.macro(lambda part, year: guides.provinces_without(data, part, year), "provinces_without")
     env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]["days"]), "review_until")
     # Region pages: docs/provinces/SLUG.md calls region_page("SLUG"); one template renders all 32.
-    env.macro(lambda slug: env.env.from_string(regions.template_text()).render(
-        **env.variables, modes=regions.MODES, v=regions.view(data, slug, current["year"])), "region_page")
+    def region_page(slug):
+        view = regions.view(data, slug, current["year"])
+        # The stub has no title of its own: name the page from data (the footer's report link and og: tags read these).
+        env.page.meta.update(regions.page_meta(view["region"]))
+        return env.env.from_string(regions.template_text()).render(**env.variables, modes=regions.MODES, v=view)
+
+    env.macro(region_page)
     env.macro(lambda: regions.index_rows(data, current["year"]), "region_rows")
     # An FAQ answer is a small template itself, so its numbers come from data/ too.
     env.macro(lambda entry: env.env.from_string(entry["a"]).render(**env.variables), "faq_answer")

@@ -86,5 +86,11 @@ def statuses_attr(data, year):
     return html.escape(json.dumps(statuses, ensure_ascii=False, separators=(",", ":")))
 
 
+def page_meta(region):
+    return {"title": "%s：考后安排" % region["full_name"],
+            "description": "%s中级注册安全工程师考后安排：人事考试网站、报名、成绩复核、考后审核、证书，每条都有出处；附可订阅的日历。"
+                           % region["full_name"]}
+
+
 def template_text():
     return TEMPLATE.read_text("utf-8")
