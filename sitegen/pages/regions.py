@@ -75,14 +75,19 @@ def view(data, slug, year):
 
 
 def index_rows(data, year):
-    """[(region, status words)] for the index page, in the schema's order."""
-    found = {e["province"]: e for r in data["provinces"] if r["year"] == year for e in r["provinces"]}
-    return [(region, check_status(found.get(region["name"]))) for region in data["regions"]["regions"]]
+    """[(region, status words for `year`, the newest earlier 考后审核 record as words or None)], in the schema's order."""
+    rows = []
+    for region in data["regions"]["regions"]:
+        found = entries(data, region["name"])
+        before = [y for y in sorted(found, reverse=True) if y < year and found[y]["post_exam_check"]]
+        earlier = "%d年度：%s" % (before[0], MODES[found[before[0]]["post_exam_check"]["mode"]]) if before else None
+        rows.append((region, check_status(found.get(year)), earlier))
+    return rows
 
 
 def statuses_attr(data, year):
     """{slug: 考后审核 status} as an escaped JSON attribute value, for region.js on the home page."""
-    statuses = {region["slug"]: status for region, status in index_rows(data, year)}
+    statuses = {region["slug"]: status for region, status, _ in index_rows(data, year)}
     return html.escape(json.dumps(statuses, ensure_ascii=False, separators=(",", ":")))
 
 

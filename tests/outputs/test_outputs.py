@@ -130,6 +130,10 @@ def test_recording_the_2026_release_is_a_one_file_change(data_copy):
     assert deadline.decoded("DTSTART") == datetime.date(2027, 1, 24) and str(deadline["STATUS"]) == "TENTATIVE"
     assert "2026-review-deadline@zhuan-kaohou" in _events(out / "provinces" / "shaanxi.ics")
     assert "推算到2027年1月24日" in home, "the home page counts the review deadline from the exact release"
+    now = re.sub(r"<[^>]+>", "", home[home.index('id="now"'):home.index('id="glance"')])
+    steps = ["查成绩", "成绩复核", "考后审核", "电子证书", "纸质证书", "执业注册", "计算器", "2027年报名"]
+    assert [now.index(step) for step in steps] == sorted(now.index(step) for step in steps), "the season, in date order"
+    assert "预计2027年1月17日前后" in now, "e-certificates: the release plus the 23 days known from 2021"
     assert "#2026-scores-out" in (out / "feed.xml").read_text("utf-8")
     exams = json.loads((out / "exams.json").read_text("utf-8"))
     assert exams["years"][-1]["score_release"]["date"] == "2026-12-25"

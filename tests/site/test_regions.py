@@ -64,3 +64,17 @@ def test_a_region_site_is_a_link_only_when_a_source_gives_its_address(built_site
     beijing = _text((built_site / "provinces" / "beijing" / "index.html").read_text("utf-8"))
     assert "本站还没有查到可靠的来源，暂不列出" in beijing
 
+
+
+def test_the_nav_lists_every_region_page_in_the_data_order():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Loader)
+    section = next(item["各省安排"] for item in config["nav"] if isinstance(item, dict) and "各省安排" in item)
+    regions = load(LIVE_DATA)["regions"]["regions"]
+    assert section[1:] == [{r["name"]: "provinces/%s.md" % r["slug"]} for r in regions]
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml uses !ENV and !!python tags; the nav needs neither."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
