@@ -118,6 +118,6 @@ def on_post_page_macros(env):
     report = "%s/issues/new?%s" % (extra["repo"], urllib.parse.urlencode(
         {"template": "mistake.yml", "title": "纠错：%s" % page.title, "page": page.canonical_url or page.url}))
     env.markdown += (
-        '\n\n<p class="page-meta">本页生成于 %s · 数据最后核对于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
+        '\n\n<p class="page-meta">本页数据最后核对于 %s · 生成于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
         ' · <a href="%s" rel="nofollow">报告错误</a></p>\n'
-        % (zh.date(env.variables["build_day"]), zh.date(checked), html.escape(edit), html.escape(report)))
+        % (zh.date(checked), zh.date(env.variables["build_day"]), html.escape(edit), html.escape(report)))

@@ -70,7 +70,6 @@ def view(data, slug, year):
         "checked_before": [(y, e) for y, e in earlier if e["post_exam_check"]],
         "review_until": guides.review_until(record, data["guides"]["review"]["national"]["days"]) if record else None,
         "ecert": ecert_expected(data, year),
-        "status": check_status(current),
     }
 
 
@@ -92,7 +91,9 @@ def statuses_attr(data, year):
 
 
 def page_meta(region):
-    return {"title": "%s：考后安排" % region["full_name"],
+    """Title and description from data; the 32 near-identical pages stay out of search, where they would bury the
+    guides (the index page, which names every region, is searchable) and add ~8 KiB gzip to every page's index."""
+    return {"search": {"exclude": True}, "title": "%s：考后安排" % region["full_name"],
             "description": "%s中级注册安全工程师考后安排：人事考试网站、报名、成绩复核、考后审核、证书，每条都有出处；附可订阅的日历。"
                            % region["full_name"]}
 
