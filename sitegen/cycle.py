@@ -62,3 +62,13 @@ def _year_stage(year, today):
         tail = "成绩将于%s公布。" % release_text(release)
     return {"year": number, "stage": "awaiting-scores", "confidence": (release or exam)["confidence"],
             "sentence": "%d年考试%s，%s" % (number, held, tail)}
+
+
+def review_until(year, national):
+    """The last day to ask for a review, counted from an exact release day by the national rule, or None
+    (no exact day yet, or a year before the rule: its deadline is not known)."""
+    release = year["score_release"]
+    if year["year"] < national["since_year"] or not release or not release["date"] or release["confidence"] == "expected":
+        return None
+    days = national["days"]
+    return (datetime.date.fromisoformat(release["date"]) + datetime.timedelta(days=days)).isoformat()

@@ -12,6 +12,11 @@ from .problems import Problem
 SUBJECT_IDS = json.loads((pathlib.Path(__file__).resolve().parents[2] / "data" / "schemas" / "rules.schema.json")
                          .read_text("utf-8"))["$defs"]["subject_id"]["enum"]
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# The exam regions, once: guide.schema.json's province enum; data/regions.yml must list the same, in order.
+REGION_NAMES = json.loads((pathlib.Path(__file__).resolve().parents[2] / "data" / "schemas" / "guide.schema.json")
+                          .read_text("utf-8"))["$defs"]["province"]["enum"]
+# From this exam year on, each province file lists every region, with what is not known yet (its `unknown`).
+EVERY_REGION_FROM = 2026
 
 
 def parse_date(text):
@@ -186,13 +191,34 @@ def check_provinces(doc, stem, years, year_files):
     seen = {}
     for i, entry in enumerate(doc["provinces"]):
         if len(entry) == 1:
-            found.append((("provinces", i), "%s 只写了省份名；请至少写 registration、review、post_exam_check、certificate 中的一项，"
-                          "什么都没查到的省份不用写。" % entry["province"]))
+            found.append((("provinces", i), "%s 只写了省份名；请至少写 registration、review、post_exam_check、certificate、"
+                          "unknown 中的一项。" % entry["province"]))
         if entry["province"] in seen:
             found.append((("provinces", i, "province"), "%s 写了两次（第一次在 provinces[%d]）；同一个省份的内容请合在一处。"
                            % (entry["province"], seen[entry["province"]] + 1)))
         seen.setdefault(entry["province"], i)
         found.extend(_check_province(entry, ("provinces", i), doc["year"], exam_days, released))
+    missing = [name for name in REGION_NAMES if name not in seen]
+    if doc["year"] >= EVERY_REGION_FROM and missing:
+        found.append((("provinces",), "从%d年起，每个年度文件都要列出全部考区；缺少：%s。什么都还没查到的考区，写 province 和 unknown 即可。"
+                      % (EVERY_REGION_FROM, "、".join(missing))))
+    return found
+
+
+def check_regions(doc):
+    """[(path, message)] for data/regions.yml after its schema passed: the schema's province list, in its order, slugs once."""
+    found = []
+    names = [r["name"] for r in doc["regions"]]
+    if names != REGION_NAMES:
+        missing = [n for n in REGION_NAMES if n not in names]
+        extra = [n for n in names if names.count(n) > 1]
+        found.append((("regions",), "考区要和 data/schemas/guide.schema.json 的省份列表一致、顺序相同、每个一次%s%s。"
+                      % ("；缺少：" + "、".join(missing) if missing else "", "；重复：" + "、".join(sorted(set(extra))) if extra else "")))
+    seen = {}
+    for i, region in enumerate(doc["regions"]):
+        if region["slug"] in seen:
+            found.append((("regions", i, "slug"), "slug “%s” 已经给了%s；每个考区的页面地址要不同。" % (region["slug"], seen[region["slug"]])))
+        seen.setdefault(region["slug"], region["name"])
     return found
 
 

@@ -34,8 +34,10 @@ PROVINCES = Kind("provinces/*.yml", "provinces.schema.json", "provinces")
 FAQ = Kind("faq.yml", "faq.schema.json", "faq")
 PUBLISHERS = Kind("publishers.yml", "publishers.schema.json", "publishers")
 DOCUMENTS = Kind("documents.yml", "documents.schema.json", "documents")
+# The exam regions: names, page slugs and official sites (the province enum in guide.schema.json is the same list).
+REGIONS = Kind("regions.yml", "regions.schema.json", "regions")
 GUIDE_KINDS = [Kind("guides/%s.yml" % name, "%s.schema.json" % name, name.replace("-", "_")) for name in TOPICS]
-KINDS = [PUBLISHERS, DOCUMENTS, RULES, YEARS, PROVINCES, *GUIDE_KINDS, FAQ]
+KINDS = [PUBLISHERS, DOCUMENTS, REGIONS, RULES, YEARS, PROVINCES, *GUIDE_KINDS, FAQ]
 # Schemas that no file names directly: definitions the others refer to.
 SHARED_SCHEMAS = ["common.schema.json", "guide.schema.json"]
 

@@ -11,7 +11,7 @@ import referencing
 
 from .. import cycle
 from . import checks, documents, publishers, schema_messages, yamlfile
-from .kinds import DOCUMENTS, FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, RULES, TOPICS, YEARS, kind_of
+from .kinds import DOCUMENTS, FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, REGIONS, RULES, TOPICS, YEARS, kind_of
 from .problems import DataError, Problem, field_name, line_of
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -101,8 +101,6 @@ def _year_record(doc):
     record = _complete({**YEAR_DEFAULTS, **doc})
     if record["score_release"]:
         record["score_release"] = {**RELEASE_DEFAULTS, **record["score_release"]}
-    if record["certificate"]:
-        record["certificate"] = {"downloadable_by": None, **record["certificate"]}
     return record
 
 
@@ -184,9 +182,29 @@ PROVINCE_PARTS = {"registration": {"pay_until": None, "summary": None},
 def _province_record(doc):
     doc = _complete(doc)
     doc["provinces"] = [{**{part: {**defaults, **entry[part]} if part in entry else None
-                            for part, defaults in PROVINCE_PARTS.items()}, "province": entry["province"]}
+                            for part, defaults in PROVINCE_PARTS.items()},
+                         "province": entry["province"], "unknown": entry.get("unknown", [])}
                         for entry in doc["provinces"]]
     return doc
+
+
+SITE_DEFAULTS = {"url": None, "note": None}
+
+
+def _load_regions(folder, registry, known):
+    """([region record in the schema's order], problems) for data/regions.yml."""
+    regions_file = _File(folder / REGIONS.pattern, folder)
+    if regions_file.validate(_validator(REGIONS.schema, registry), known):
+        for path, message in checks.check_regions(regions_file.doc):
+            regions_file.add(path, message)
+    if regions_file.problems:
+        return None, regions_file.problems
+    records = [{"site": None, "safety_site": None, **region} for region in regions_file.doc["regions"]]
+    for record in records:
+        for key in ("site", "safety_site"):
+            if record[key]:
+                record[key] = {**SITE_DEFAULTS, **record[key]}
+    return {"checked": regions_file.doc["checked"], "regions": records}, []
 
 
 def _load_provinces(folder, registry, known, years):
@@ -271,7 +289,8 @@ def _load_faq(folder, registry, known, data):
 
 def load(folder=None):
     """Validated data as {"rules": dict, "years": [dict sorted by year], "guides": {key: dict},
-    "provinces": [dict sorted by year], "faq": {"checked", "entries"}, "publishers": Publishers, "documents": Documents};
+    "provinces": [dict sorted by year], "regions": {"checked", "regions": [dict]}, "faq": {"checked", "entries"},
+    "publishers": Publishers, "documents": Documents};
     raises DataError.
 
     `folder` is a data folder (default: data_dir()); messages name its files as data/….
@@ -305,10 +324,11 @@ def load(folder=None):
             years, rules, {"file": rules_file.name, "line": rules_file.line})
     guides, guide_problems = _load_guides(folder, registry, known)
     provinces, province_problems = _load_provinces(folder, registry, known, {y: years[y]["doc"] for y in years})
-    problems += guide_problems + province_problems
+    regions, region_problems = _load_regions(folder, registry, known)
+    problems += guide_problems + province_problems + region_problems
     data = None if problems else {
         "rules": _complete(rules), "years": [_year_record(years[y]["doc"]) for y in sorted(years)],
-        "guides": guides, "provinces": provinces,
+        "guides": guides, "provinces": provinces, "regions": regions,
         "publishers": known.publishers, "documents": known.documents}
     faq, faq_problems = _load_faq(folder, registry, known, data)
     problems += faq_problems

@@ -1,4 +1,4 @@
-"""Machine-readable copies of data/ for other sites and tools: exams.json and its JSON Schema.
+"""Machine-readable copies of data/ for other sites and tools: exams.json (rules, years, regions and their\narrangements per year) and its JSON Schema.
 
 The JSON holds the validated data as editors wrote it (defaults that the loader fills in for
 templates are dropped again), so it validates against the same schemas as data/ itself.
@@ -21,6 +21,15 @@ def _as_written(value):
     return value
 
 
+def _province_year(record):
+    """A data/provinces/YYYY.yml record as written: an entry's empty `unknown` was filled in by the loader."""
+    written = _as_written(record)
+    for entry in written["provinces"]:
+        if not entry.get("unknown"):
+            entry.pop("unknown", None)
+    return written
+
+
 def exams_json(data):
     document = {
         "$schema": "exams.schema.json",
@@ -28,6 +37,8 @@ def exams_json(data):
         "description": "中级注册安全工程师考试的规则与历年日期，每条都带来源和可信程度。",
         "rules": _as_written(data["rules"]),
         "years": [_as_written(y) for y in data["years"]],
+        "regions": _as_written(data["regions"]),
+        "provinces": [_province_year(p) for p in data["provinces"]],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -49,6 +60,9 @@ def exams_schema():
             "description": {"type": "string"},
             "rules": {"$ref": "rules.schema.json"},
             "years": {"type": "array", "items": {"$ref": "year.schema.json"}},
+            "regions": {"$ref": "regions.schema.json"},
+            "provinces": {"type": "array", "items": {"$ref": "provinces.schema.json"},
+                          "description": "Each exam year's arrangements, region by region."},
         },
         "$defs": embedded,
     }

@@ -1,4 +1,5 @@
-"""Files written next to the pages after each build: calendar, JSON data, news feed and robots.txt."""
+"""Files written next to the pages after each build: calendars (national and per region), JSON data, news feed
+and robots.txt."""
 import json
 
 from . import exports, feed, ics
@@ -15,7 +16,10 @@ def write(site_dir, data, news_items, site_url):
         "feed.xml": feed.atom(news_items, site_url),
         "robots.txt": ("User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n" % site_url).encode("utf-8"),
     }
+    for region in data["regions"]["regions"]:
+        files["provinces/%s.ics" % region["slug"]] = ics.region_calendar_bytes(data, region, site_url)
     for name, content in files.items():
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_bytes(content)
     compact_search_index(site_dir)
 

@@ -10,7 +10,7 @@ import urllib.parse
 import calculator
 
 from .. import zh
-from ..cycle import release_text
+from ..cycle import release_text, review_until
 from ..data import SCHEMAS, engine_data
 
 THIRDS = ("上旬", "中旬", "下旬")
@@ -63,16 +63,6 @@ def next_exam_year(data, today):
 
 
 # --- Review deadline and where the cycle stands ------------------------------------------------------
-
-def review_until(year, national):
-    """The last day to ask for a review, counted from an exact release day by the national rule, or None
-    (no exact day yet, or a year before the rule: its deadline is not known)."""
-    release = year["score_release"]
-    if year["year"] < national["since_year"] or not release or not release["date"] or release["confidence"] == "expected":
-        return None
-    days = national["days"]
-    return (_d(release["date"]) + datetime.timedelta(days=days)).isoformat()
-
 
 def phase(data, current, today):
     """The home page's stage, with the review window split out of "scores-out".

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from .. import cycle, news, zh
 from ..data import DataError, latest_with, load
 from ..outputs import lazy_search, service_worker, vendor, write
-from . import calculator_page, citations, guides
+from . import calculator_page, citations, guides, regions
 
 
 def _checked_dates(data):
@@ -21,6 +21,7 @@ def _checked_dates(data):
     dates = {"rules": data["rules"]["checked"], "years": max(y["checked"] for y in data["years"]),
              "provinces": max(r["checked"] for r in data["provinces"]), "faq": data["faq"]["checked"]}
     dates.update({"guides." + key: topic["checked"] for key, topic in data["guides"].items()})
+    dates["regions"] = data["regions"]["checked"]
     return dates
 
 
@@ -53,6 +54,8 @@ def define_env(env):
         latest_release=latest_with(years, "score_release"),
         outlook=guides.outlook(data, today),
         phase=guides.phase(data, current, today),
+        ecert=regions.ecert_expected(data, current["year"]),
+        region_statuses=regions.statuses_attr(data, current["year"]),
     ))
     env.filters.update(dict(
         zh_date=zh.date,
@@ -78,7 +81,16 @@ def define_env(env):
               + query, "calc_link")
     env.macro(lambda part: guides.province_rows(data, part), "province_rows")
     env.macro(lambda part, year: guides.provinces_without(data, part, year), "provinces_without")
-    env.macro(lambda year: guides.review_until(year, data["guides"]["review"]["national"]), "review_until")
+    env.macro(lambda year: cycle.review_until(year, data["guides"]["review"]["national"]), "review_until")
+    # Region pages: docs/provinces/SLUG.md calls region_page("SLUG"); one template renders all 32.
+    def region_page(slug):
+        view = regions.view(data, slug, current["year"])
+        # The stub has no title of its own: name the page from data (the footer's report link and og: tags read these).
+        env.page.meta.update(regions.page_meta(view["region"]))
+        return env.env.from_string(regions.template_text()).render(**env.variables, modes=regions.MODES, v=view)
+
+    env.macro(region_page)
+    env.macro(lambda: regions.index_rows(data, current["year"]), "region_rows")
     # An FAQ answer is a small template itself, so its numbers come from data/ too.
     env.macro(lambda entry: env.env.from_string(entry["a"]).render(**env.variables), "faq_answer")
 
@@ -109,6 +121,6 @@ def on_post_page_macros(env):
     report = "%s/issues/new?%s" % (extra["repo"], urllib.parse.urlencode(
         {"template": "mistake.yml", "title": "纠错：%s" % page.title, "page": page.canonical_url or page.url}))
     env.markdown += (
-        '\n\n<p class="page-meta">本页数据最后核对于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
+        '\n\n<p class="page-meta">本页数据最后核对于 %s · 生成于 %s · <a href="%s" rel="nofollow">在 GitHub 上修改本页</a>'
         ' · <a href="%s" rel="nofollow">报告错误</a></p>\n'
-        % (zh.date(checked), html.escape(edit), html.escape(report)))
+        % (zh.date(checked), zh.date(env.variables["build_day"]), html.escape(edit), html.escape(report)))

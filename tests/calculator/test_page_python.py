@@ -40,6 +40,12 @@ def test_view_escapes_what_it_writes(view):
     assert "<title id=" in svg and "下次考试是 2027 年" in svg
 
 
+def test_the_result_links_to_the_regions(view):
+    """Whatever the result, the reader can go on to their own exam region (docs/provinces/)."""
+    for status in ("certified", "in_progress"):
+        assert 'href="../provinces/"' in view.guide_links({"status": status}, "../")
+
+
 def test_view_reads_and_writes_the_query(view):
     engine = load_engine_data()
     assert view.parse_query("?level=full&law=2025&x=%E4%B8%AD+%E6%96%87&e=") == [

@@ -13,6 +13,8 @@ import re
 import pytest
 
 DOCS = pathlib.Path(__file__).resolve().parents[2] / "docs"
+# Page templates kept outside docs/ (the region pages' one template) are pages too.
+TEMPLATES = pathlib.Path(__file__).resolve().parents[2] / "sitegen" / "pages" / "templates"
 TEXT_SUFFIXES = {".md", ".html", ".py", ".js", ".css", ".txt", ".json", ".webmanifest", ".yml", ".yaml"}
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 DIGITS = "0-9０-９"
@@ -31,7 +33,7 @@ PATTERNS = [
 
 
 def _files():
-    return sorted(p for p in DOCS.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
+    return sorted(p for folder in (DOCS, TEMPLATES) for p in folder.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES)
 
 
 def typed_dates(text, page=True):
@@ -72,10 +74,10 @@ def test_code_may_name_example_years_but_not_dates():
     assert [kind for _, kind, _ in typed_dates('"2025年12月26日"', page=False)] == ["某年", "某月某日"]
 
 
-@pytest.mark.parametrize("path", _files(), ids=lambda p: p.relative_to(DOCS).as_posix())
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.relative_to(DOCS.parent).as_posix())
 def test_no_typed_dates_in_docs(path):
-    rel = path.relative_to(DOCS).as_posix()
+    rel = path.relative_to(DOCS.parent).as_posix()
     found = typed_dates(path.read_text("utf-8"), page=path.suffix in PAGE_SUFFIXES)
     assert not found, "\n".join(
-        ["docs/%s 里手写了日期；请改用 data/ 里的值（占位符）：" % rel]
+        ["%s 里手写了日期；请改用 data/ 里的值（占位符）：" % rel]
         + ["  第 %d 行：%s “%s”" % item for item in found])
