@@ -51,7 +51,7 @@ def _files(site):
 
 
 def _made_on(page):
-    return re.search(r"本页内容截至 (\S+?)。", page.inner_text("article")).group(1)
+    return re.search(r"本页内容截至 (\d{4}年\d{1,2}月\d{1,2}日)", page.inner_text("article")).group(1)
 
 
 @pytest.fixture(scope="module")
