@@ -1,20 +1,17 @@
 """Checks that JSON Schema cannot express: real dates, order of events, years that fit together."""
 import datetime
-import json
-import pathlib
 import re
 
 import jinja2
 
+from .kinds import schema_enum
 from .problems import Problem
 
 # The subjects in their canonical order, as the rules schema defines them (its subject_id enum).
-SUBJECT_IDS = json.loads((pathlib.Path(__file__).resolve().parents[2] / "data" / "schemas" / "rules.schema.json")
-                         .read_text("utf-8"))["$defs"]["subject_id"]["enum"]
+SUBJECT_IDS = schema_enum("rules.schema.json", "subject_id")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # The exam regions, once: guide.schema.json's province enum; data/regions.yml must list the same, in order.
-REGION_NAMES = json.loads((pathlib.Path(__file__).resolve().parents[2] / "data" / "schemas" / "guide.schema.json")
-                          .read_text("utf-8"))["$defs"]["province"]["enum"]
+REGION_NAMES = schema_enum("guide.schema.json", "province")
 # From this exam year on, each province file lists every region, with what is not known yet (its `unknown`).
 EVERY_REGION_FROM = 2026
 

@@ -5,6 +5,17 @@ header names the same schema (`# yaml-language-server: $schema=../schemas/NAME`)
 one row here plus its schema.
 """
 import fnmatch
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+SCHEMAS = DATA / "schemas"
+
+
+def schema_enum(schema, definition):
+    """The values a schema's `$defs` entry allows, e.g. the subject ids or the regions, each listed once there."""
+    return json.loads((SCHEMAS / schema).read_text("utf-8"))["$defs"][definition]["enum"]
 
 
 class Kind:

@@ -11,12 +11,10 @@ import referencing
 
 from .. import cycle
 from . import checks, documents, publishers, schema_messages, yamlfile
-from .kinds import DOCUMENTS, FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, REGIONS, RULES, TOPICS, YEARS, kind_of
+from .kinds import (DATA, DOCUMENTS, FAQ, GUIDE_KINDS, PROVINCES, PUBLISHERS, REGIONS, ROOT, RULES, SCHEMAS, TOPICS, YEARS,
+                    kind_of)
 from .problems import DataError, Problem, field_name, line_of
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
-SCHEMAS = DATA / "schemas"
 
 
 def data_dir():

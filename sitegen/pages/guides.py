@@ -4,14 +4,14 @@ next year's expected dates, province tables and where the cycle stands.
 Templates only present what these return: every number comes from data/ or from the calculator package.
 """
 import datetime
-import json
 import urllib.parse
 
 import calculator
 
 from .. import zh
 from ..cycle import release_text, review_until
-from ..data import SCHEMAS, engine_data
+from ..data import engine_data
+from ..data.checks import REGION_NAMES
 
 THIRDS = ("上旬", "中旬", "下旬")
 WEEKDAYS = "一二三四五六日"
@@ -25,8 +25,7 @@ def _d(text):
 
 def province_names():
     """Every provincial exam region, in the order of the schema's list (data/schemas/guide.schema.json)."""
-    schema = json.loads((SCHEMAS / "guide.schema.json").read_text("utf-8"))
-    return schema["$defs"]["province"]["enum"]
+    return REGION_NAMES
 
 
 # --- Worked examples and calculator links ------------------------------------------------------------
