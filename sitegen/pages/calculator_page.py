@@ -1,15 +1,14 @@
 """Build-time pieces of the calculator page (docs/calculator/index.md).
 
-The page gets: its stylesheet, the engine data as embedded JSON, the form (levels, one select per
-subject, the extension opt-in, an optional date), the result region (app.js, loaded from <head>, starts
-worker.py on MicroPython in a worker: docs/calculator/python-worker.js), and, for readers without
+The page gets: its stylesheet, the form (levels, one select per subject, the extension opt-in, an
+optional date), the result region (filled by app.js with what worker.py, on MicroPython in a worker started
+from <head>, answers: docs/calculator/python-worker.js), and, for readers without
 JavaScript, one table per level of "passed in year X -> valid through year Y" computed by the calculator
 package itself.
 
 Every URL is relative to the page, so the site works at a root and under a sub-path (/repo/).
 """
 import html
-import json
 
 from mkdocs.utils import get_relative_url
 
@@ -28,34 +27,22 @@ def _url(page, path):
     return get_relative_url(path, page.url)
 
 
-def root_prefix(page):
-    """The site root relative to the page, ending in a slash ("../" for calculator/)."""
-    return get_relative_url(".", page.url).rstrip("/") + "/"
-
-
 def head(page):
     """The page's stylesheet. No preloads: they competed with the render-blocking CSS and delayed the
     first paint by about a second (Lighthouse LCP 2.9 s with them, 1.5 s without)."""
     return '<link rel="stylesheet" href="%s">' % _esc(_url(page, "assets/calculator.css"))
 
 
-def embedded_json(value):
-    """JSON safe inside <script>: no "</script>", no "<!--" (every "<" becomes \\u003c)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def form(page, data, today):
+def form(data, today):
     """What the calculator's form shows (sitegen/pages/templates/calculator.html renders it): levels, one
     select per subject with the pass years the first level takes on `today`, the extension opt-ins, the
-    earliest day to compute for, and the engine data that app.js hands to the worker."""
+    earliest day to compute for."""
     rules = data["rules"]
     engine = engine_data(data)
     names = {s["id"]: s["name"] for s in rules["subjects"]}
     first = rules["levels"][0]
     choices = year_choices(engine, first["id"], today)
     return {
-        "root": root_prefix(page),
         "levels": [{"id": lv["id"], "name": lv["name"], "window_years": lv["window_years"], "who": lv["who"],
                     "checked": lv is first,
                     "subjects_text": "、".join(names[s] for s in lv["subjects"]) if len(lv["subjects"]) < 4
@@ -64,7 +51,6 @@ def form(page, data, today):
                       "choices": choices} for s in rules["subjects"]],
         "extensions": rules["extension_years"],
         "first_year": engine["exam_years"][0]["year"],
-        "engine_json": embedded_json(engine),
     }
 
 

@@ -11,7 +11,7 @@ import urllib.parse
 from mkdocs.exceptions import PluginError
 
 from .. import cycle, news, zh
-from ..data import DataError, latest_with, load
+from ..data import DataError, engine_data, latest_with, load
 from ..outputs import lazy_search, service_worker, vendor, write
 from . import calculator_page, citations, guides, regions
 
@@ -71,7 +71,7 @@ def define_env(env):
     env.macro(lambda name: citations.basis(name, data["documents"], publishers), "document_cited")
     # The calculator page (docs/calculator/index.md); everything it needs is computed by sitegen.calculator_page.
     env.macro(lambda: calculator_page.head(env.page), "calculator_head")
-    env.macro(lambda: calculator_page.form(env.page, data, today.isoformat()), "calculator_form")
+    env.macro(lambda: calculator_page.form(data, today.isoformat()), "calculator_form")
     env.macro(lambda: calculator_page.validity_rows(data, today.isoformat()), "validity_rows")
     # Guide pages: computed values come from sitegen.guides (and through it, the calculator package).
     env.macro(lambda facts: citations.sources_each(facts, publishers), "sources_each")
@@ -99,7 +99,7 @@ def on_post_build(env):
     write.write(pathlib.Path(env.conf["site_dir"]), env.variables["data"], env.variables["news_items"],
                   env.conf["site_url"])
     try:  # MicroPython and the calculator's Python, served from the site itself
-        vendor.copy(env.conf["site_dir"])
+        vendor.copy(env.conf["site_dir"], engine_data(env.variables["data"]))
         lazy_search.patch(pathlib.Path(env.conf["site_dir"]))
         service_worker.write(pathlib.Path(env.conf["site_dir"]), env.conf["site_url"])  # last: it hashes the rest
     except (vendor.VendorError, lazy_search.LazySearchError, service_worker.ServiceWorkerError) as err:

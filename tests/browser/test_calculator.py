@@ -123,7 +123,7 @@ def _assert_nothing_injected(page, dialogs):
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
     scripts = page.eval_on_selector_all("article script", "els => els.map(e => e.type)")
-    assert scripts == ["application/json"], "the page's own data, nothing added (app.js is in <head>)"
+    assert scripts == [], "nothing added (the page's scripts are all in <head>)"
     assert page.locator("#calc-result script, #calc-result img, #calc-result [onerror]").count() == 0
     assert page.locator("#calc-result *").count() <= 4  # the message, a hint and notes: text only
 
@@ -251,10 +251,11 @@ def test_the_site_carries_micropython_and_one_bundle_of_the_workers_modules(buil
     assert files == {"assets/vendor/micropython/micropython.mjs", "assets/vendor/micropython/micropython.wasm",
                      "assets/py/calculator.json"}
     bundle = json.loads((built_site / vendor.SITE_BUNDLE).read_text("utf-8"))
+    assert json.loads(bundle["data"]) == load_engine_data(), "the engine's data, for the worker to answer on its own"
     expected = {"worker.mpy", "view.mpy"} | {"calculator/%s.mpy" % p.stem for p in (ROOT / "calculator").glob("*.py")
                                             if p.name != "__main__.py"}
-    assert set(bundle) == expected, "every module the worker may import, and not the command line"
-    for path, code in bundle.items():
+    assert set(bundle["modules"]) == expected, "every module the worker may import, and not the command line"
+    for path, code in bundle["modules"].items():
         assert base64.b64decode(code)[:2] == b"M\x06", "%s: MicroPython .mpy, format 6" % path
     assert not list(built_site.glob("calculator/*.py")), "the page's Python reaches the browser only in the bundle"
 
