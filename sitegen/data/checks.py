@@ -1,5 +1,6 @@
 """Checks that JSON Schema cannot express: real dates, order of events, years that fit together."""
 import datetime
+import json
 import re
 
 import jinja2
@@ -69,6 +70,45 @@ def check_typed_days(doc, quoted=()):
                 found.append((path, "文字里写了日期“%s”：日期要写在日期字段里（例如 date、between），页面会从那里取；"
                                     "文字里只写它们说明不了的部分。" % match.group(0)))
                 break
+    return found
+
+
+# Two facts are the same statement when they say the same thing about the same thing: equal apart from
+# their evidence (marks, sources, an editor's note), inside records with the same identity (the year,
+# region or id of the records around them). Only statements in words count: equal bare dates or numbers in
+# different places are usually different facts.
+EVIDENCE = {"confidence", "sources", "note"}
+IDENTITY = ("year", "province", "region", "slug", "id")
+MIN_WORDS = 10
+
+
+def _has_words(value):
+    if isinstance(value, str):
+        return len(value) >= MIN_WORDS and not DATE_RE.match(value)
+    if isinstance(value, dict):
+        return any(_has_words(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_words(item) for item in value)
+    return False
+
+
+def fact_statements(doc, about=(), path=()):
+    """[(path, key)] for every sourced fact in `doc` that states something in words; equal keys are one
+    fact written twice."""
+    found = []
+    if isinstance(doc, dict):
+        about = about + tuple((key, doc[key]) for key in IDENTITY if isinstance(doc.get(key), (str, int)))
+        if "sources" in doc and "confidence" in doc:
+            said = {key: value for key, value in doc.items() if key not in EVIDENCE}
+            if _has_words(said):
+                found.append((path, json.dumps([about, said], ensure_ascii=False, sort_keys=True, default=str)))
+        items = doc.items()
+    elif isinstance(doc, list):
+        items = enumerate(doc)
+    else:
+        return found
+    for key, value in items:
+        found += fact_statements(value, about, path + (key,))
     return found
 
 

@@ -55,7 +55,8 @@ class _File:
 
     def validate(self, validator, known=None):
         """Schema, real dates and, given the registries (`known`: publishers and documents), every
-        source's publisher, every mark against its sources and every document referred to."""
+        source's publisher, every mark against its sources, every document referred to and that no fact was
+        already stated elsewhere."""
         if self.doc is None:
             return False
         errors = list(validator.iter_errors(self.doc))
@@ -70,6 +71,11 @@ class _File:
                 self.add(path, message)
             for path, message in documents.check_references(self.doc, known.documents):
                 self.add(path, message)
+            for path, key in checks.fact_statements(self.doc):
+                first = known.statements.setdefault(key, (self.name, self.line(path)))
+                if first != (self.name, self.line(path)):
+                    self.add(path, "这条事实在 %s:%d 已经写过，内容相同。同一事实只写一处：删掉这一处，页面要用时引用那一处"
+                                   "（常见问题用 facts: 路径）。" % first)
         return not self.problems
 
     def line(self, path):
@@ -106,11 +112,14 @@ FAQ_DEFAULTS = {"facts": [], "note": None}
 
 
 class Registries:
-    """What every other file is checked against: data/publishers.yml and data/documents.yml."""
+    """What every other file is checked against: data/publishers.yml and data/documents.yml, and the facts
+    the files read so far have stated (`statements`: checks.fact_statements key -> (file, line)), so that
+    no fact is written twice."""
 
     def __init__(self, publishers_, documents_):
         self.publishers = publishers_
         self.documents = documents_
+        self.statements = {}
 
 
 def _load_registries(folder, registry):
