@@ -195,7 +195,7 @@ def _province_record(doc):
     return doc
 
 
-SITE_DEFAULTS = {"url": None, "note": None}
+SITE_DEFAULTS = {"entry": None, "note": None}
 
 
 def _load_regions(folder, registry, known):

@@ -80,9 +80,22 @@ def _mark_problem(fact, publishers, today):
     return None
 
 
+def entry_problem(url, publishers):
+    """Why `url` may not be an `entry` (an official address that pages link for readers to use), or None."""
+    message = publishers.problem(url)
+    if message:
+        return message
+    publisher = publishers.of(url)
+    if publisher["kind"] != "official":
+        return ("entry 是给读者直接使用的官方入口，只能是官方网站的地址；%s 属于%s（类别 %s）。"
+                "请换成官方网站的地址，其他网站的页面写进 sources。" % (host(url), publisher["name"], publisher["kind"]))
+    return None
+
+
 def check_sources(doc, publishers, today):
-    """[(path, message)] for every source URL in a data document (any `sources` list, at any depth) and for
-    every confidence mark its sources do not support; `today` is an ISO day (a past day is never expected)."""
+    """[(path, message)] for every source URL in a data document (any `sources` list, at any depth), every
+    `entry` (an official address for readers) that is not an official site's, and every confidence mark its
+    sources do not support; `today` is an ISO day (a past day is never expected)."""
     found = []
 
     def walk(value, path):
@@ -93,6 +106,10 @@ def check_sources(doc, publishers, today):
                 if message:
                     bad = True
                     found.append((path + ("sources", i, "url"), message))
+            if isinstance(value.get("entry"), str):
+                message = entry_problem(value["entry"], publishers)
+                if message:
+                    found.append((path + ("entry",), message))
             if "confidence" in value and value.get("sources") and not bad:
                 message = _mark_problem(value, publishers, today)
                 if message:

@@ -5,6 +5,7 @@ Names come from data/publishers.yml (sitegen/data/publishers.py); a host name is
 import html
 
 from .. import zh
+from ..data.publishers import host
 
 # Weakest first.
 CONFIDENCE_ORDER = list(reversed(zh.CONFIDENCE))
@@ -43,6 +44,12 @@ def links(sources, publishers):
         extra = "".join(_link(source, str(k), name, "%s，第%d篇" % (name, k)) for k, source in enumerate(more, 2))
         out.append(_link(first, name, name) + ('<sup class="src-more">%s</sup>' % extra if extra else ""))
     return "、".join(out)
+
+
+def official(url, text=None):
+    """An official address for the reader to use (a fact's `entry`, checked to be an official site's): a
+    plain link, labelled `text` or the host name that readers type and see in the address bar."""
+    return '<a class="official-link" href="%s">%s</a>' % (html.escape(url), html.escape(text or host(url)))
 
 
 def sources(fact, publishers):

@@ -66,6 +66,7 @@ def define_env(env):
     ))
     publishers = data["publishers"]
     env.macro(citations.badge, "badge")
+    env.macro(citations.official, "official")
     env.macro(lambda fact: citations.sources(fact, publishers), "sources")
     env.macro(lambda sources: citations.links(sources, publishers), "links")
     env.macro(lambda name: citations.basis(name, data["documents"], publishers), "document_cited")
