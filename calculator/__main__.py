@@ -66,14 +66,14 @@ def china_today(now=None):
     return (now or datetime.datetime.now(datetime.timezone.utc)).astimezone(CHINA).date().isoformat()
 
 
-def run(argv):
-    """(exit status, stdout text, stderr text)."""
+def run(argv, data=None):
+    """(exit status, stdout text, stderr text); `data` is the engine data, loaded from data/ when not given."""
     try:
         args = build_parser().parse_args(argv)
     except UsageError as err:
         return 2, "", str(err)
     try:
-        data = sitegen.data.load_engine_data()
+        data = data or sitegen.data.load_engine_data()
     except sitegen.data.DataError as err:
         return 1, "", "data/ 有错误，计算器无法运行：\n" + "\n".join(err.messages)
     today = args.today if args.today is not None else china_today()

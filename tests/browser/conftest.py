@@ -1,12 +1,12 @@
 """Fixtures for the calculator page: the command line as the oracle, and opening shared links."""
 import json
-import subprocess
-import sys
 import urllib.parse
 
 import pytest
 
-from ..conftest import ROOT
+import calculator.__main__ as calculator_cli
+
+from ..conftest import fixture_engine_data
 
 RESULT_READY = "#calc-result[data-json], #calc-result[data-error]"
 
@@ -23,10 +23,10 @@ def cli_args(pairs):
 
 
 def run_cli(pairs):
-    """(exit status, parsed JSON or None, stderr line) of `python -m calculator ... --json`."""
-    done = subprocess.run([sys.executable, "-m", "calculator", *cli_args(pairs), "--json"], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8")
-    return done.returncode, (json.loads(done.stdout) if done.returncode == 0 else None), done.stderr.strip()
+    """(exit status, parsed JSON or None, stderr line) of `python -m calculator ... --json`, in-process
+    (tests/calculator starts the real process once)."""
+    status, out, err = calculator_cli.run([*cli_args(pairs), "--json"], fixture_engine_data())
+    return status, (json.loads(out) if status == 0 else None), err.strip()
 
 
 def query(pairs):

@@ -17,3 +17,4 @@ def load_cases():
 @pytest.fixture(scope="session")
 def engine_data():
     return load_engine_data()
+

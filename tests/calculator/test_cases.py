@@ -14,6 +14,7 @@ from calculator.__main__ import run
 from calculator.exams import exam_year_after, is_exam_year
 from sitegen.data import DataError, Problem
 
+from ..conftest import fixture_engine_data
 from .conftest import ROOT, load_cases
 
 CASES = load_cases()
@@ -30,10 +31,10 @@ def call_engine(data, given):
 
 
 class Done:
-    """What `python -m calculator ARGS` would print, from `run(argv)` in this process."""
+    """What `python -m calculator ARGS` would print, from `run(argv, data)` in this process."""
 
     def __init__(self, args):
-        self.returncode, out, err = run(list(args))
+        self.returncode, out, err = run(list(args), fixture_engine_data())
         self.stdout = out + "\n" if out else ""
         self.stderr = err + "\n" if err else ""
 
