@@ -27,6 +27,10 @@
       }
     });
   });
-  var saved = read();
-  if (saved && /^[a-z]+$/.test(saved.slug)) show(saved);
+  // Also called by the calculator (docs/calculator/app.js) after each result, whose links arrive later.
+  self.showMyRegion = function () {
+    var saved = read();
+    if (saved && /^[a-z]+$/.test(saved.slug)) show(saved);
+  };
+  self.showMyRegion();
 })();

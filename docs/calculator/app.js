@@ -112,6 +112,7 @@ function showResult(reply) {
   } else {
     RESULT.removeAttribute("data-error");
     RESULT.innerHTML = reply.html;
+    self.showMyRegion?.(); // assets/region.js: the result's "my region" link leads to the chosen region
   }
   for (const note of reply.notes) RESULT.appendChild(paragraph("calc-note", note));
   if (reply.json !== undefined) RESULT.setAttribute("data-json", reply.json);

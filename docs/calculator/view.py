@@ -247,7 +247,9 @@ def guide_links(result, root):
         slugs = ["score-review"]
     items = ['<li><a href="%sguides/%s/">%s</a>：%s</li>' % (esc(root), slug, esc(GUIDES[slug][0]), esc(GUIDES[slug][1]))
              for slug in slugs]
-    items.append('<li><a href="%sprovinces/">我的考区</a>：复核、考后审核和证书，各考区的安排和日历。</li>' % esc(root))
+    # assets/region.js points this link at the reader's chosen region, when there is one.
+    items.append('<li><a class="my-region-link" href="%sprovinces/">我的考区</a>：复核、考后审核和证书的安排和日历。</li>'
+                 % esc(root))
     return '<ul class="calc-guides">%s</ul>' % "".join(items)
 
 

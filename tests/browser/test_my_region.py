@@ -1,4 +1,5 @@
-""""My region" in a real Chromium: chosen on a region page, remembered on the device, followed from home."""
+""""My region" in a real Chromium: chosen on a region page, remembered on the device, followed from home and
+from the calculator's result."""
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -20,6 +21,11 @@ def test_the_chosen_region_is_remembered_and_linked_from_home_and_index(phone, s
     phone.wait_for_url("**/provinces/shaanxi/")
     phone.goto(site_url + "provinces/")
     assert phone.locator("a.my-region-link").get_attribute("href").endswith("/provinces/shaanxi/")
+    phone.goto(site_url + "calculator/?level=full&law=2025&management=2025")
+    result_link = phone.locator("#calc-result a.my-region-link")
+    result_link.wait_for(state="attached")
+    assert result_link.get_attribute("href").endswith("/provinces/shaanxi/")
+    assert result_link.inner_text() == "陕西"
 
 
 def test_a_region_page_works_without_storage(browser, site_url):
