@@ -72,8 +72,9 @@ class _File:
             for path, message in documents.check_references(self.doc, known.documents):
                 self.add(path, message)
             for path, key in checks.fact_statements(self.doc):
-                first = known.statements.setdefault(key, (self.name, self.line(path)))
-                if first != (self.name, self.line(path)):
+                here = (self.name, self.line(path))
+                first = known.statements.setdefault(key, here)
+                if first != here:
                     self.add(path, "这条事实在 %s:%d 已经写过，内容相同。同一事实只写一处：删掉这一处，页面要用时引用那一处"
                                    "（常见问题用 facts: 路径）。" % first)
         return not self.problems
@@ -135,7 +136,7 @@ def _load_registries(folder, registry):
     if document_file.validate(_validator(DOCUMENTS.schema, registry)):
         for path, message in publishers.check_sources(document_file.doc, cited, cycle.build_day().isoformat()):
             document_file.add(path, message)
-        for path, message in documents.check_registry(document_file.doc, cited):
+        for path, message in documents.check_registry(document_file.doc):
             document_file.add(path, message)
     if document_file.problems:
         return None, document_file.problems

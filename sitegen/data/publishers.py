@@ -80,25 +80,36 @@ def _mark_problem(fact, publishers, today):
     return None
 
 
-def entry_problem(url, publishers):
-    """Why `url` may not be an `entry` (an official address that pages link for readers to use), or None."""
+# Where a wrong claim was seen (misinformation.yml): kept for maintainers, never linked, often a junk site.
+NOT_LINKED = {"seen_at"}
+
+
+def address_problem(field, url, publishers):
+    """Why `url`, in `field` outside any `sources` list, may not be there, or None. Such an address is one
+    that pages link for readers to use (an `entry`, a document's original, a registration system's
+    pages), so it must be an official site's."""
     message = publishers.problem(url)
     if message:
         return message
     publisher = publishers.of(url)
     if publisher["kind"] != "official":
-        return ("entry 是给读者直接使用的官方入口，只能是官方网站的地址；%s 属于%s（类别 %s）。"
-                "请换成官方网站的地址，其他网站的页面写进 sources。" % (host(url), publisher["name"], publisher["kind"]))
+        return ("%s 是给读者直接使用的官方入口，只能是官方网站的地址；%s 属于%s（类别 %s）。"
+                "请换成官方网站的地址，其他网站的页面写进 sources。" % (field, host(url), publisher["name"], publisher["kind"]))
     return None
 
 
 def check_sources(doc, publishers, today):
     """[(path, message)] for every source URL in a data document (any `sources` list, at any depth), every
-    `entry` (an official address for readers) that is not an official site's, and every confidence mark its
-    sources do not support; `today` is an ISO day (a past day is never expected)."""
+    other address (one pages link for readers: address_problem) that is not an official site's, and every
+    confidence mark its sources do not support; `today` is an ISO day (a past day is never expected)."""
     found = []
 
     def walk(value, path):
+        field = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if isinstance(value, str) and value.startswith(("http://", "https://")) and field not in NOT_LINKED:
+            message = address_problem(field, value, publishers)
+            if message:
+                found.append((path, message))
         if isinstance(value, dict):
             bad = False
             for i, source in enumerate(value.get("sources") or []):
@@ -106,10 +117,6 @@ def check_sources(doc, publishers, today):
                 if message:
                     bad = True
                     found.append((path + ("sources", i, "url"), message))
-            if isinstance(value.get("entry"), str):
-                message = entry_problem(value["entry"], publishers)
-                if message:
-                    found.append((path + ("entry",), message))
             if "confidence" in value and value.get("sources") and not bad:
                 message = _mark_problem(value, publishers, today)
                 if message:

@@ -61,9 +61,7 @@ def basis(name, documents, publishers):
     """A document as a page cites it: "人社厅发〔2021〕18号《标题》", its number linked to the official original
     where known, else followed by where it was read ("（转载：希赛网）"). Only a known title gets 书名号."""
     document = documents.get(name)
-    label = html.escape(name)
-    if document.get("url"):
-        label = '<a href="%s" rel="noopener">%s</a>' % (html.escape(document["url"]), label)
+    label = official(document["url"], name) if document.get("url") else html.escape(name)
     text = label + ("《%s》" % html.escape(document["title"]) if document.get("title") else "")
     if not document.get("url"):
         text += "（转载：%s）" % links(document["sources"], publishers)
