@@ -34,6 +34,7 @@ def define_env(env):
     today = cycle.build_day()
     current = cycle.stage(years, today)
     checked_dates = _checked_dates(data)
+    env.conf["extra"]["calculator_preload"] = vendor.PRELOAD  # for overrides/main.html
     env.variables.update(dict(
         data=data,
         rules=rules,
