@@ -9,8 +9,8 @@
 // This module is loaded from <head> as well, async (front matter `head_module`); it touches the DOM only
 // once the calculator's markup is parsed.
 const worker = self.calculatorWorker;
-const pending = new Map([[0, {}]]);
-const opened = new Promise((resolve, reject) => Object.assign(pending.get(0), { resolve, reject }));
+const pending = new Map();
+const opened = new Promise((resolve, reject) => pending.set(0, { resolve, reject })); // call 0's answer
 let calls = 0;
 let broken = null; // the worker's script failed to load: every call fails at once
 

@@ -2,8 +2,7 @@
 
 The page's script (app.js) owns the DOM. python-worker.js hands this module the engine's data from the
 bundle once (`init`); the page then sends the URL query when it opens (`from_query`) and the form's values
-on every change (`from_form`). Each
-call answers with one JSON text (`_reply()` below): what the form should show (level, choices, selected
+on every change (`from_form`). Each call answers with one JSON text (`_reply()` below): what the form should show (level, choices, selected
 years), the canonical query for the link, and either the result (`html`, built and escaped by view.py,
 and `json`, calculator.to_json of the result, the same object as `python -m calculator --json`) or the
 Chinese message (`error`). The engine is the `calculator` package itself, which the worker writes into
