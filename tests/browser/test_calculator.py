@@ -10,10 +10,9 @@ import urllib.parse
 import pytest
 
 import calculator
-from sitegen.data import load_engine_data
 from sitegen.outputs import vendor
 
-from ..conftest import ROOT, serve
+from ..conftest import ROOT, fixture_engine_data, serve
 from .conftest import Calculator, query, run_cli
 
 browser_test = pytest.mark.browser
@@ -251,7 +250,7 @@ def test_the_site_carries_micropython_and_one_bundle_of_the_workers_modules(buil
     assert files == {"assets/vendor/micropython/micropython.mjs", "assets/vendor/micropython/micropython.wasm",
                      "assets/py/calculator.json"}
     bundle = json.loads((built_site / vendor.SITE_BUNDLE).read_text("utf-8"))
-    assert json.loads(bundle["data"]) == load_engine_data(), "the engine's data, for the worker to answer on its own"
+    assert json.loads(bundle["data"]) == fixture_engine_data(), "the engine's data, for the worker to answer on its own"
     expected = {"worker.mpy", "view.mpy"} | {"calculator/%s.mpy" % p.stem for p in (ROOT / "calculator").glob("*.py")
                                             if p.name != "__main__.py"}
     assert set(bundle["modules"]) == expected, "every module the worker may import, and not the command line"
@@ -309,7 +308,7 @@ def test_without_javascript_the_rule_and_tables_from_the_engine_are_there(browse
                                   locale="zh-CN")
     page = context.new_page()
     page.goto(site_url + "calculator/")
-    engine = load_engine_data()
+    engine = fixture_engine_data()
     captions = page.eval_on_selector_all(".calc-table caption", "els => els.map(e => e.textContent)")
     assert [c.split("（")[0] for c in captions] == [lv["name"] for lv in engine["levels"]]
     rows = page.evaluate("[...document.querySelector('.calc-table').querySelectorAll('tbody tr')]"

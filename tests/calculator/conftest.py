@@ -4,7 +4,7 @@ import pathlib
 
 import pytest
 
-from sitegen.data import load_engine_data
+from ..conftest import fixture_engine_data
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CASES_FILE = pathlib.Path(__file__).with_name("cases.json")
@@ -16,5 +16,5 @@ def load_cases():
 
 @pytest.fixture(scope="session")
 def engine_data():
-    return load_engine_data()
+    return fixture_engine_data()
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import calculator
-from sitegen.data import load_engine_data
 from sitegen.pages import calculator_page
 
+from ..conftest import fixture_engine_data
 from .conftest import ROOT
 
 
@@ -30,7 +30,7 @@ def view(page_modules):
 
 def test_view_escapes_what_it_writes(view):
     assert view.esc("<a href=\"x\" onclick='y'>&") == "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;"
-    engine = load_engine_data()
+    engine = fixture_engine_data()
     engine["subjects"][0]["name"] = "<script>alert(1)</script>"
     result = calculator.calculate(engine, "full", {"law": 2025}, "2026-11-22")
     html = view.result_html(engine, result, "2026-11-22", True, None, "../")
@@ -47,7 +47,7 @@ def test_the_result_links_to_the_regions(view):
 
 
 def test_view_reads_and_writes_the_query(view):
-    engine = load_engine_data()
+    engine = fixture_engine_data()
     assert view.parse_query("?level=full&law=2025&x=%E4%B8%AD+%E6%96%87&e=") == [
         ("level", "full"), ("law", "2025"), ("x", "中 文"), ("e", "")]
     with pytest.raises(calculator.InputError):
@@ -66,7 +66,7 @@ def test_view_reads_and_writes_the_query(view):
 def worker(page_modules):
     """The page's worker module on CPython, fed the engine data as python-worker.js feeds it from the bundle."""
     import worker
-    worker.init(json.dumps(load_engine_data()), "../")
+    worker.init(json.dumps(fixture_engine_data()), "../")
     return worker
 
 

@@ -1,4 +1,4 @@
-"""Properties of the pass-window rule, checked on generated inputs against the real data/."""
+"""Properties of the pass-window rule, checked on generated inputs against the frozen fixture data (tests/fixtures/data)."""
 import datetime
 import json
 
@@ -6,9 +6,10 @@ from hypothesis import given, strategies as st
 
 import calculator
 from calculator.dates import is_iso_date
-from sitegen.data import load_engine_data
 
-DATA = load_engine_data()
+from ..conftest import fixture_engine_data
+
+DATA = fixture_engine_data()
 LEVELS = {level["id"]: level for level in DATA["levels"]}
 # Late enough that every generated pass year (up to LAST_YEAR) is over; years after the data count too.
 LAST_YEAR = 2035
