@@ -49,6 +49,11 @@ class _Refs(html.parser.HTMLParser):
             self._config = False
 
 
+def site_file(site_dir, path):
+    """The file behind a precached path: a page's folder URL ("timeline/", "" for home) is its index.html."""
+    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)
+
+
 def _page_url(rel):
     """"timeline/index.html" -> "timeline/", "index.html" -> "", "404.html" -> "404.html"."""
     return rel[: -len("index.html")] if rel == "index.html" or rel.endswith("/index.html") else rel
@@ -88,7 +93,7 @@ def precache_files(site_dir, site_path="/"):
     if search_workers:
         files.update(search_workers)
         files.update(_search_language_files(site_dir))
-    missing = sorted(f for f in files if not (site_dir / (f + "index.html" if f.endswith("/") or not f else f)).is_file())
+    missing = sorted(f for f in files if not site_file(site_dir, f).is_file())
     if missing:
         raise ServiceWorkerError("离线缓存清单里的这些文件在网站里找不到：%s" % "、".join(missing))
     return sorted(files)
@@ -107,7 +112,7 @@ def build_id(site_dir, files):
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.encode("utf-8") + b"\0")
-        digest.update((site_dir / (path + "index.html" if path.endswith("/") or not path else path)).read_bytes())
+        digest.update(site_file(site_dir, path).read_bytes())
     return digest.hexdigest()[:16]
 
 
